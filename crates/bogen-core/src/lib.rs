@@ -1,0 +1,28 @@
+//! Forms as data.
+//!
+//! A form is a [`FormBundle`]: a JSON Schema 2020-12 (what valid data is), a uiSchema in the
+//! conventions of react-jsonschema-form (how it is laid out) and texts per language (what people
+//! read). From a bundle come the [`Field`] tree that renderers walk, the compiled [`Validator`],
+//! the [`FieldError`]s people see, and the [`Record`] that case stores import.
+//!
+//! Nothing here does I/O or knows the browser or PDF: callers hand in text and get values back,
+//! so the command line, the browser and the PDF module share one verdict on the same data.
+
+pub mod bundle;
+pub mod canonical;
+pub mod date;
+pub mod field;
+pub mod limits;
+pub mod messages;
+pub mod path;
+pub mod record;
+pub mod texts;
+pub mod ui;
+pub mod validation;
+
+pub use bundle::{BundleError, FormBundle};
+pub use field::{Choice, Field, FieldKind};
+pub use messages::FieldError;
+pub use record::{Record, RecordError};
+pub use texts::Texts;
+pub use validation::{Validator, Violation};
