@@ -85,12 +85,22 @@ impl Validator {
                 | K::ExclusiveMaximum { limit } => params.push(("limit", limit.to_string())),
                 K::Format { format } => params.push(("format", format.clone())),
                 K::Pattern { pattern } => params.push(("pattern", pattern.clone())),
-                K::Type { kind } => params.push(("expected", format!("{kind:?}"))),
+                K::Type { kind } => params.push(("expected", type_names(kind))),
                 _ => {}
             }
             out.push(Violation { pointer, keyword, params });
         }
         out
+    }
+}
+
+/// `string`, or `string or null`, for messages.
+fn type_names(kind: &jsonschema::error::TypeKind) -> String {
+    match kind {
+        jsonschema::error::TypeKind::Single(t) => t.to_string(),
+        jsonschema::error::TypeKind::Multiple(set) => {
+            set.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" or ")
+        }
     }
 }
 
