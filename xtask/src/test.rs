@@ -1,0 +1,66 @@
+//! `cargo xtask test`: every test, in the order that fails fastest: formatting and lints, Rust
+//! unit and integration tests, wasm tests in headless Chromium, then the built site end to end.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::Result;
+
+use crate::{build, e2e, setup};
+
+/// wasm-bindgen's test runner, pinned to the wasm-bindgen version the crates use.
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+pub fn all(root: &Path) -> Result<()> {
+    setup::wasm_target()?;
+    setup::browser()?;
+    setup::npm_packages(root)?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let cargo = || {
+        let mut c = Command::new(&cargo);
+        c.current_dir(root);
+        c
+    };
+    step("formatting");
+    setup::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    step("lints");
+    setup::run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))?;
+    setup::run(cargo().args(["clippy", "--target", setup::WASM_TARGET, "-p", "bogen-web", "--all-targets", "--", "-D", "warnings"]))?;
+    step("Rust tests");
+    setup::run(cargo().args(["test"]))?;
+    step("wasm tests in headless Chromium");
+    let runner = wasm_test_runner(root)?;
+    setup::run(
+        cargo()
+            .args(["test", "--target", setup::WASM_TARGET, "-p", "bogen-web"])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+    )?;
+    step("end-to-end tests in headless Chromium");
+    let dist = build::site(root)?;
+    e2e::run(root, &dist)
+}
+
+fn step(name: &str) {
+    eprintln!("\n=== xtask test: {name}");
+}
+
+/// Installs `wasm-bindgen-test-runner` into `.tools/` (built from crates.io, no download of
+/// prebuilt binaries) unless the pinned version is there already.
+fn wasm_test_runner(root: &Path) -> Result<std::path::PathBuf> {
+    let tools = root.join(".tools");
+    let runner = tools.join("bin/wasm-bindgen-test-runner");
+    let stamp = tools.join(format!("wasm-bindgen-{WASM_BINDGEN_VERSION}"));
+    if runner.exists() && stamp.exists() {
+        return Ok(runner);
+    }
+    eprintln!("xtask: building wasm-bindgen-test-runner {WASM_BINDGEN_VERSION} into .tools/ (once)");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    setup::run(
+        Command::new(cargo)
+            .args(["install", "--locked", "--quiet", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--root"])
+            .arg(&tools),
+    )?;
+    std::fs::write(stamp, "")?;
+    Ok(runner)
+}
