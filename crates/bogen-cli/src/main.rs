@@ -1,1 +1,131 @@
-fn main() {}
+//! `bogen`: the forms of Bogen on the command line, for case stores' import scripts.
+//!
+//! The same core as the browser judges the data, so an import accepts exactly what the form
+//! accepted. This file reads the arguments and hands over to one module per command.
+
+mod catalogue;
+mod commands;
+mod envelope;
+mod failure;
+mod form;
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::{Parser, Subcommand};
+
+use crate::output::{Exit, Output};
+
+/// Messages are English unless `--lang` says otherwise: import logs are read by administrators.
+const MESSAGES_LANG: &str = "en";
+/// Records are German unless `--lang` says otherwise: the forms are filled in in German.
+const RECORD_LANG: &str = "de";
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  valid (validate), listed (forms), record written (record)
+  1  invalid: one line `<pointer>: <message>` per error on standard output. A record whose data
+     does not match its digest (/dataHash) or that belongs to another form than --form names
+     (/form/id) is invalid too. Pointers point into the file given, so a record's data errors
+     start with /data.
+  2  the input cannot be judged: a missing or unreadable file, not JSON (with line and column),
+     too large or too deeply nested, an unknown form or language, not a record, a record of a
+     newer format or form version than this bogen knows. One line on standard error names the
+     file.
+
+With --json, errors are printed as [{\"pointer\": \"…\", \"message\": \"…\"}] ([] when valid) and the
+reason for exit code 2 as {\"error\": \"…\"}, both on standard output. Warnings (a record made
+with an older form version) go to standard error.";
+
+#[derive(Parser)]
+#[command(name = "bogen", version, about = "Bogen forms on the command line: list, validate, make records.")]
+#[command(after_help = EXIT_CODES)]
+struct Cli {
+    /// Print results and errors as JSON on standard output.
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Language of messages, `en` (default) or `de`. For `record` also the record's language
+    /// (default `de`).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the built-in forms: id, version and German title, separated by tabs.
+    Forms,
+    /// Check a record against the built-in form it names, or data against the form --form names.
+    #[command(after_help = EXIT_CODES)]
+    Validate {
+        /// A built-in form id, or the path of a JSON Schema file (`./name` for a file without a
+        /// dot). A record given with --form must belong to that form.
+        #[arg(long, value_name = "ID|SCHEMA")]
+        form: Option<String>,
+        /// The record or data file; `-` reads standard input.
+        file: PathBuf,
+    },
+    /// Wrap valid data in a new record; invalid data gives exit code 1 and no record.
+    #[command(after_help = EXIT_CODES)]
+    Record {
+        /// A built-in form id, or the path of a JSON Schema file.
+        #[arg(long, value_name = "ID|SCHEMA")]
+        form: String,
+        /// The data file; `-` reads standard input.
+        data: PathBuf,
+        /// Where to write the record; standard output without it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
+    let out = Output { json: cli.json };
+    let lang = cli.lang.as_deref();
+    let result = match &cli.command {
+        Command::Forms => commands::forms::run(&out),
+        Command::Validate { form, file } => {
+            commands::validate::run(file, form.as_deref(), lang.unwrap_or(MESSAGES_LANG), &out)
+        }
+        Command::Record { form, data, output } => {
+            let args = commands::record::Args {
+                form,
+                data,
+                output: output.as_deref(),
+                lang: lang.unwrap_or(MESSAGES_LANG),
+                record_lang: lang.unwrap_or(RECORD_LANG),
+            };
+            commands::record::run(&args, &out)
+        }
+    };
+    let exit = result.unwrap_or_else(|e| {
+        out.unusable(&e);
+        Exit::Unusable
+    });
+    ExitCode::from(exit as u8)
+}
+
+/// Help and version exit 0; wrong arguments are unusable input (exit code 2), in JSON too when
+/// `--json` was among them.
+fn usage(e: &clap::Error) -> ExitCode {
+    let _ = e.print();
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return ExitCode::SUCCESS;
+    }
+    if std::env::args_os().any(|a| a == "--json") {
+        let text = e.render().to_string();
+        let first = text.lines().next().unwrap_or_default().trim_start_matches("error: ");
+        let _ = Output { json: true }.json_value(&serde_json::json!({ "error": first }));
+    }
+    ExitCode::from(Exit::Unusable as u8)
+}

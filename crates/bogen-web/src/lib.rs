@@ -1,1 +1,24 @@
+//! The form engine in the browser.
+//!
+//! A host page calls `mount` from `bogen.js`; this crate renders the form's [`Field`] tree with
+//! Yew, keeps the data in one shared [`state::Form`] and validates it with the schema the
+//! [`FormBundle`] compiled once. A keystroke writes one value and re-renders only the fields whose
+//! message changed, so long forms stay responsive.
+//!
+//! [`Field`]: bogen_core::Field
+//! [`FormBundle`]: bogen_core::FormBundle
 
+mod api;
+mod defaults;
+mod download;
+mod events;
+mod field;
+mod ids;
+mod import;
+mod list;
+mod panic;
+mod state;
+mod tree;
+mod view;
+
+pub use api::{mount_bundle, mount_custom, FormHandle};
