@@ -1,0 +1,95 @@
+//! Problems with a record's envelope, sorted into the record's fault (exit code 1, reported like
+//! a field error at the place in the file) and what cannot be judged here (exit code 2).
+//!
+//! A changed digest or a record of another form is a wrong record: an import must reject it,
+//! just like invalid data. A newer format or form version, an unknown form or a damaged file
+//! says nothing about the record, only that this `bogen` cannot read it.
+
+use std::path::Path;
+
+use bogen_core::record::{ImportNotice, RecordError, FORMAT};
+use bogen_core::texts::fill;
+use bogen_core::{FieldError, Texts};
+use serde_json::Value;
+
+use crate::failure::Unusable;
+use crate::input;
+
+/// Whether a document is a record rather than bare data: records say so in `format`.
+pub fn is_record(document: &Value) -> bool {
+    document.get("format").and_then(Value::as_str) == Some(FORMAT)
+}
+
+/// Pointer of a record's data in the record, so errors point into the file that was given.
+pub const DATA: &str = "/data";
+
+/// Sorts a record error: `Ok` is the record's fault, `Err` means it cannot be judged.
+pub fn judge(path: &Path, error: RecordError, texts: &Texts) -> Result<FieldError, Unusable> {
+    let pointer = match error {
+        RecordError::Digest => "/dataHash",
+        RecordError::OtherForm { .. } => "/form/id",
+        RecordError::Format { found } => {
+            let has = if found.is_empty() { "no format".to_owned() } else { format!("format {found:?}") };
+            return Err(Unusable::file(
+                path,
+                format!("not a Bogen record ({has}, not {FORMAT:?}); to check bare data, name its form with --form"),
+            ));
+        }
+        RecordError::Json(e) => return Err(Unusable::file(path, input::json_reason(&e))),
+        _ => return Err(Unusable::file(path, error)),
+    };
+    Ok(FieldError { pointer: pointer.to_owned(), message: message(&error, texts) })
+}
+
+/// The message in the language of `texts` where they have one (`ui` key `record.<code>`, the
+/// same texts the browser shows), else in English.
+fn message(error: &RecordError, texts: &Texts) -> String {
+    match texts.ui.get(&format!("record.{}", error.code())) {
+        Some(template) => {
+            let params = error.params();
+            let values: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            fill(template, &values)
+        }
+        None => error.to_string(),
+    }
+}
+
+/// What an importer should know about a valid record, in English.
+pub fn notice(form: &str, notice: &ImportNotice) -> String {
+    match notice {
+        ImportNotice::OlderFormVersion { found, installed } => format!(
+            "record was made with version {found} of form {form}, the installed one is {installed}; \
+             fields may have been added or renamed since"
+        ),
+        ImportNotice::SchemaChanged => {
+            format!("the schema of form {form} has changed since the record was made, though its version has not")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_records_are_invalid_and_unreadable_ones_unusable() {
+        let texts = Texts::default();
+        let path = Path::new("r.json");
+        assert_eq!(judge(path, RecordError::Digest, &texts).map(|e| e.pointer), Ok("/dataHash".to_owned()));
+        let other = RecordError::OtherForm { found: "a".into(), expected: "b".into() };
+        assert_eq!(judge(path, other, &texts).map(|e| e.pointer), Ok("/form/id".to_owned()));
+        let newer = judge(path, RecordError::NewerFormat { found: 9 }, &texts).unwrap_err().to_string();
+        assert!(newer.starts_with("r.json: record format version 9"), "{newer}");
+        let bare = judge(path, RecordError::Format { found: String::new() }, &texts).unwrap_err().to_string();
+        assert!(bare.contains("--form"), "{bare}");
+    }
+
+    #[test]
+    fn messages_come_from_texts_when_they_have_one() {
+        let texts = Texts::from_json(r#"{"lang":"de","ui":{"record.otherForm":"Für {found} statt {expected}."}}"#)
+            .unwrap_or_default();
+        let other = RecordError::OtherForm { found: "a".into(), expected: "b".into() };
+        assert_eq!(message(&other, &texts), "Für a statt b.");
+        assert!(message(&RecordError::Digest, &texts).starts_with("data does not match its digest"));
+    }
+}
