@@ -1,5 +1,6 @@
-//! End-to-end tests: the built site served on loopback, driven by Playwright in Debian's
-//! Chromium through node's own test runner (`tests/e2e/*.test.js`).
+//! Test suites that run on node's own test runner: the browser end-to-end tests (the built site
+//! served on loopback, driven by playwright-core in Debian's Chromium) and the conformance
+//! check of Bogen's validator against ajv.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,15 +9,22 @@ use anyhow::Result;
 
 use crate::{serve, setup};
 
+/// `tests/e2e/*.test.js` against the site in `dist`.
 pub fn run(root: &Path, dist: &Path) -> Result<()> {
     let url = serve::spawn(dist)?;
     eprintln!("xtask: site served at {url} for the end-to-end tests");
-    setup::run(
-        Command::new("node")
-            .args(["--test", "--test-concurrency=1", "e2e/"])
-            .current_dir(root.join("tests"))
-            .env("BOGEN_URL", &url)
-            .env("BOGEN_ROOT", root)
-            .env("CHROMIUM", setup::CHROMIUM),
-    )
+    setup::run(node(root, "e2e/").env("BOGEN_URL", &url).env("CHROMIUM", setup::CHROMIUM))
+}
+
+/// `tests/conformance/*.test.js` with the `bogen` binary built for it.
+pub fn conformance(root: &Path) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    setup::run(Command::new(cargo).current_dir(root).args(["build", "--quiet", "-p", "bogen-cli"]))?;
+    setup::run(node(root, "conformance/").env("BOGEN_CLI", root.join("target/debug/bogen")))
+}
+
+fn node(root: &Path, suite: &str) -> Command {
+    let mut cmd = Command::new("node");
+    cmd.args(["--test", "--test-concurrency=1", suite]).current_dir(root.join("tests")).env("BOGEN_ROOT", root);
+    cmd
 }

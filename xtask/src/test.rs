@@ -28,6 +28,8 @@ pub fn all(root: &Path) -> Result<()> {
     setup::run(cargo().args(["clippy", "--target", setup::WASM_TARGET, "-p", "bogen-web", "--all-targets", "--", "-D", "warnings"]))?;
     step("Rust tests");
     setup::run(cargo().args(["test"]))?;
+    step("validator agreement with ajv");
+    e2e::conformance(root)?;
     step("wasm tests in headless Chromium");
     let runner = wasm_test_runner(root)?;
     setup::run(
