@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::bundle::FormBundle;
 use crate::canonical;
 use crate::limits::{self, JsonError};
+use crate::signature::Signature;
 
 /// Name of the envelope format, in every record's `format`.
 pub const FORMAT: &str = "bogen-record";
@@ -32,7 +33,7 @@ pub struct Record {
     pub data_hash: String,
     /// Signatures over the data; each carries the digest of the data it covers.
     #[serde(default)]
-    pub signatures: Vec<Value>,
+    pub signatures: Vec<Signature>,
 }
 
 /// Which form, in which version, a record was made with.
