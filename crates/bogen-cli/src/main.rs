@@ -11,6 +11,7 @@ mod form;
 mod input;
 mod output;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -79,13 +80,20 @@ enum Command {
         form: String,
         /// The data file; `-` reads standard input.
         data: PathBuf,
-        /// Where to write the record; standard output without it.
+        /// Where to write the record; standard output without it or for `-`.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        // A panic is a bug in bogen, not a verdict on the input: exit code 2 tells an import to
+        // hold the file back rather than reject it, and the line says what to report.
+        let what = info.to_string().replace('\n', " ");
+        let _ = writeln!(std::io::stderr(), "error: bogen failed unexpectedly, please report: {what}");
+        std::process::exit(Exit::Unusable as i32);
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage(&e),

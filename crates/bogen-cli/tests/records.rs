@@ -49,6 +49,8 @@ fn without_o_the_record_goes_to_stdout_and_lang_sets_its_language() {
     let dir = temp();
     let path = write(&dir, "r.json", &run.stdout);
     assert_eq!(bogen(&["validate", "--form", &fixture(SCHEMA), &path]).code, 0);
+    let dash = bogen(&["record", "--form", &fixture(SCHEMA), &fixture(VALID), "-o", "-"]);
+    assert_eq!((dash.code, dash.json()["lang"].clone()), (0, json!("de")), "{dash:?}");
 }
 
 #[test]

@@ -10,8 +10,7 @@ use bogen_core::record::Record;
 
 use crate::failure::Unusable;
 use crate::output::{Exit, Output};
-use crate::{catalogue, envelope};
-use crate::{form, input};
+use crate::{catalogue, envelope, form, input};
 
 pub struct Args<'a> {
     pub form: &'a str,
@@ -39,8 +38,8 @@ pub fn run(args: &Args, out: &Output) -> Result<Exit, Unusable> {
     let now = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
     let text = format!("{}\n", Record::new(&bundle, data, args.record_lang, &now).to_json());
     match args.output {
-        Some(path) => write_whole(path, &text)?,
-        None => out.stdout(&text)?,
+        Some(path) if path != Path::new("-") => write_whole(path, &text)?,
+        _ => out.stdout(&text)?,
     }
     Ok(Exit::Done)
 }
