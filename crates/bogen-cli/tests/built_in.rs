@@ -132,3 +132,12 @@ fn a_record_of_a_built_in_form_is_checked_against_it() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(run.errors()[0].0, "/dataHash");
 }
+
+#[test]
+fn the_forms_of_kim_case_management_are_built_in() {
+    let listed = bogen(&["forms", "--json"]).json();
+    let ids: Vec<&str> = listed.as_array().into_iter().flatten().filter_map(|f| f["id"].as_str()).collect();
+    for id in ["screening", "assessment", "datenschutz", "hilfeplan"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+}

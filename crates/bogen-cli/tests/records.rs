@@ -182,3 +182,16 @@ fn a_damaged_envelope_is_unusable() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("ohne-hash.json: not a Bogen record"), "{run:?}");
 }
+
+#[test]
+fn a_record_matches_the_record_schema_case_stores_are_given() {
+    let path = forms_dir().join("record.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("record schema")).expect("json");
+    let validator = bogen_core::Validator::compile(&schema).unwrap_or_else(|e| panic!("{e}"));
+    let dir = temp();
+    let (_, record) = make_record(&dir);
+    assert_eq!(validator.violations(&record), vec![]);
+    let mut broken = record.clone();
+    broken["dataHash"] = json!("md5:0");
+    assert!(!validator.is_valid(&broken));
+}
