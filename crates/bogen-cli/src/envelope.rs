@@ -54,8 +54,18 @@ fn message(error: &RecordError, texts: &Texts) -> String {
     }
 }
 
-/// What an importer should know about a valid record, in English.
-pub fn notice(form: &str, notice: &ImportNotice) -> String {
+/// What an importer should know about a valid record, from the texts where they have it (`ui`
+/// key `record.notice.<code>`, as the browser shows it), else in English.
+pub fn notice(form: &str, notice: &ImportNotice, texts: &Texts) -> String {
+    let (code, params) = match notice {
+        ImportNotice::OlderFormVersion { found, installed } => {
+            ("olderFormVersion", vec![("found", found.as_str()), ("installed", installed.as_str())])
+        }
+        ImportNotice::SchemaChanged => ("schemaChanged", vec![]),
+    };
+    if let Some(template) = texts.ui.get(&format!("record.notice.{code}")) {
+        return fill(template, &params);
+    }
     match notice {
         ImportNotice::OlderFormVersion { found, installed } => format!(
             "record was made with version {found} of form {form}, the installed one is {installed}; \
@@ -91,5 +101,11 @@ mod tests {
         let other = RecordError::OtherForm { found: "a".into(), expected: "b".into() };
         assert_eq!(message(&other, &texts), "Für a statt b.");
         assert!(message(&RecordError::Digest, &texts).starts_with("data does not match its digest"));
+        let older = ImportNotice::OlderFormVersion { found: "1.0.0".into(), installed: "1.1.0".into() };
+        assert!(notice("f", &older, &texts).starts_with("record was made with version 1.0.0 of form f"));
+        let texts =
+            Texts::from_json(r#"{"lang":"de","ui":{"record.notice.olderFormVersion":"{found} < {installed}"}}"#)
+                .unwrap_or_default();
+        assert_eq!(notice("f", &older, &texts), "1.0.0 < 1.1.0");
     }
 }

@@ -195,3 +195,16 @@ fn a_record_matches_the_record_schema_case_stores_are_given() {
     broken["dataHash"] = json!("md5:0");
     assert!(!validator.is_valid(&broken));
 }
+
+#[test]
+fn envelope_messages_follow_lang_where_the_texts_have_them() {
+    let dir = temp();
+    let (_, mut record) = make_record(&dir);
+    record["data"]["name"] = json!("Jemand anderes");
+    let tampered = write(&dir, "tampered.json", record.to_string());
+    let run = bogen(&["validate", "--lang", "de", "--form", &fixture(SCHEMA), &tampered]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let english = "data does not match its digest: the file was changed outside Bogen or is damaged".to_owned();
+    let expected = common_ui("de", "record.digest").unwrap_or(english);
+    assert_eq!(run.errors(), vec![("/dataHash".to_owned(), expected)]);
+}

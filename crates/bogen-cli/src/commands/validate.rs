@@ -67,7 +67,7 @@ fn record(
         Err(e) => return Ok(vec![envelope::judge(file, e, &bundle.texts)?]),
     };
     for notice in &notices {
-        out.warning(&format!("{}: {}", display_name(file), envelope::notice(&bundle.id, notice)));
+        out.warning(&format!("{}: {}", display_name(file), envelope::notice(&bundle.id, notice, &bundle.texts)));
     }
     let mut errors = bundle.validate(&record.data);
     for e in &mut errors {

@@ -97,3 +97,11 @@ pub fn common_message(lang: &str, keyword: &str, values: &[(&str, &str)]) -> Str
     }
     message
 }
+
+/// An interface text of the shared texts, if the language has it.
+pub fn common_ui(lang: &str, key: &str) -> Option<String> {
+    let path = forms_dir().join("common/i18n").join(format!("{lang}.json"));
+    let texts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).ok()?).expect("shared texts parse");
+    texts["ui"][key].as_str().map(str::to_owned)
+}
