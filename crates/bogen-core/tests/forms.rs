@@ -704,3 +704,56 @@ fn record_schema_accepts_the_records_bogen_writes() {
         assert!(!records.is_valid(&bad), "a record with {pointer} changed must not pass");
     }
 }
+
+fn docs() -> String {
+    let path = forms_dir().join("../docs/forms.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn docs_list_every_field_key() {
+    let docs = docs();
+    let areas = [
+        "aufenthalt",
+        "wohnen",
+        "gesundheit",
+        "sprache",
+        "bildung",
+        "arbeit",
+        "finanzen",
+        "familie",
+        "netzwerk",
+        "alltag",
+    ];
+    for id in FORMS {
+        for (key, _, _) in schema_fields(&json_file(&format!("{id}/schema.json"))) {
+            if key.ends_with(".*") {
+                continue;
+            }
+            let mut documented = key.clone();
+            if let Some(area) = areas.iter().find(|a| key.starts_with(&format!("lebensbereiche.{a}"))) {
+                documented = key.replacen(&format!("lebensbereiche.{area}"), "lebensbereiche.<bereich>", 1);
+            }
+            assert!(docs.contains(&format!("`{documented}`")), "docs/forms.md does not list {id}: {documented}");
+        }
+    }
+}
+
+#[test]
+fn the_record_in_the_docs_is_a_valid_record_with_the_stated_digest() {
+    let docs = docs();
+    let start = docs.find("```json\n").expect("a JSON example") + "```json\n".len();
+    let example = &docs[start..start + docs[start..].find("```").unwrap()];
+    let record = Record::parse(example).expect("the documented record parses and its digest matches");
+    let value: Value = serde_json::from_str(example).unwrap();
+    let records = Validator::compile(&json_file("record.schema.json")).unwrap();
+    assert!(records.is_valid(&value), "{:?}", records.violations(&value));
+    let form = bundle(&record.form.id);
+    assert!(record.check(&form).is_ok());
+    assert!(form.validate(&record.data).is_empty(), "{}", show(&form.validate(&record.data)));
+    assert!(record.signatures.iter().all(|s| s.covers(&record.data)));
+    let canonical = serde_json_canonicalizer::to_string(&record.data).unwrap();
+    assert!(docs.contains(&format!("```\n{canonical}\n```")), "the documented canonical text is RFC 8785");
+    assert!(docs.contains(&format!("its digest `{}`", record.data_hash)));
+    assert_eq!(bogen_core::canonical::digest(&record.data), record.data_hash);
+}
