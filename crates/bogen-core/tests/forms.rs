@@ -757,3 +757,19 @@ fn the_record_in_the_docs_is_a_valid_record_with_the_stated_digest() {
     assert!(docs.contains(&format!("its digest `{}`", record.data_hash)));
     assert_eq!(bogen_core::canonical::digest(&record.data), record.data_hash);
 }
+
+#[test]
+fn layout_files_hold_no_texts() {
+    fn walk(node: &Value, at: &str, id: &str) {
+        if let Value::Object(map) = node {
+            for (key, value) in map {
+                let text_hint = ["ui:title", "ui:help", "ui:description", "ui:placeholder"].contains(&key.as_str());
+                assert!(!text_hint, "{id}/ui.json{at}: {key}: texts belong in i18n/de.json");
+                walk(value, &format!("{at}/{key}"), id);
+            }
+        }
+    }
+    for id in FORMS {
+        walk(&json_file(&format!("{id}/ui.json")), "", id);
+    }
+}
