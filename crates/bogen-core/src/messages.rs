@@ -24,7 +24,11 @@ pub fn explain(violations: &[Violation], root: &Field, texts: &Texts) -> Vec<Fie
         .map(|v| {
             let key = path::field_key(&v.pointer);
             let field = root.find(&key);
-            let title = field.map(|f| f.label.as_str()).unwrap_or(v.pointer.as_str());
+            // Hidden fields are not in the tree, but may still have a title in the texts.
+            let title = field
+                .map(|f| f.label.as_str())
+                .or_else(|| texts.field(&key).and_then(|t| t.title.as_deref()))
+                .unwrap_or(v.pointer.as_str());
             let detail = v.params.iter().find(|(n, _)| *n == "format").map(|(_, f)| format!("{}.{f}", v.keyword));
             let own = texts.field(&key).map(|t| &t.errors);
             let candidates = [detail.as_deref(), Some(v.keyword.as_str())];

@@ -30,7 +30,7 @@ pub struct Signature {
 
 /// How the signer marked the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(tag = "method", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Mark {
     /// Drawn with finger, stylus or mouse on a pad of `width` × `height` CSS pixels.
     Drawn { width: f64, height: f64, strokes: Vec<Vec<Point>> },
@@ -73,7 +73,7 @@ mod tests {
         assert!(sig.covers(&data));
         assert!(!sig.covers(&json!({"ziel": "Arbeit"})));
         let text = serde_json::to_string(&sig).unwrap();
-        assert!(text.contains("\"method\":\"typed\""), "{text}");
+        assert!(text.contains("\"method\":\"typed\"") && text.contains("\"typedName\""), "{text}");
         assert_eq!(serde_json::from_str::<Signature>(&text).unwrap(), sig);
     }
 }

@@ -696,7 +696,7 @@ fn record_schema_accepts_the_records_bogen_writes() {
         (
             "/signatures",
             Some(json!([{"role": "teilnehmende", "name": "A", "signedAt": "2026-11-30T10:00:00Z",
-            "mark": {"method": "typed", "typed_name": "A", "confirmed": true}}])),
+            "mark": {"method": "typed", "typedName": "A", "confirmed": true}}])),
         ),
     ];
     for (pointer, value) in broken {
