@@ -1,0 +1,129 @@
+//! What `bogen.js` calls. JSON crosses the boundary as text, which keeps the wasm small (no
+//! serde bridge) and hands the host plain objects after one `JSON.parse`.
+
+use std::rc::Rc;
+
+use bogen_core::limits;
+use bogen_core::{FormBundle, Texts};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+use yew::AppHandle;
+
+use crate::panic;
+use crate::state::{Form, Status};
+use crate::view::{FormView, FormViewProps};
+
+/// A mounted form.
+#[wasm_bindgen]
+pub struct FormHandle {
+    form: Form,
+    app: Option<AppHandle<FormView>>,
+    _known_to_panic_hook: Rc<()>,
+}
+
+/// Mounts a built form bundle (`forms/<id>.<lang>.json`).
+#[wasm_bindgen(js_name = mountBundle)]
+pub fn mount_bundle(
+    element: HtmlElement,
+    bundle: &str,
+    data: Option<String>,
+    lang: &str,
+) -> Result<FormHandle, JsError> {
+    let bundle = FormBundle::from_document(bundle).map_err(|e| JsError::new(&format!("form bundle: {e}")))?;
+    mount(element, bundle, data, lang)
+}
+
+/// Mounts a form the host brings: its schema and uiSchema, its texts laid over the shared ones.
+#[wasm_bindgen(js_name = mountCustom)]
+pub fn mount_custom(
+    element: HtmlElement,
+    common_texts: &str,
+    schema: &str,
+    ui: &str,
+    texts: Option<String>,
+    data: Option<String>,
+    lang: &str,
+) -> Result<FormHandle, JsError> {
+    let shared = shared_texts(common_texts)?;
+    let texts = match texts {
+        Some(own) => shared.layered(Texts::from_json(&own).map_err(|e| JsError::new(&format!("texts: {e}")))?),
+        None => shared,
+    };
+    let schema = limits::parse_json(schema).map_err(|e| JsError::new(&format!("schema: {e}")))?;
+    let ui = limits::parse_json(ui).map_err(|e| JsError::new(&format!("uiSchema: {e}")))?;
+    let bundle = FormBundle::new(schema, ui, texts).map_err(|e| JsError::new(&e.to_string()))?;
+    mount(element, bundle, data, lang)
+}
+
+/// The shared texts: a texts file, or a bundle document holding one.
+fn shared_texts(text: &str) -> Result<Texts, JsError> {
+    let value = limits::parse_json(text).map_err(|e| JsError::new(&format!("shared texts: {e}")))?;
+    let value = match value {
+        Value::Object(mut map) if map.contains_key("texts") => map.remove("texts").unwrap_or_default(),
+        other => other,
+    };
+    serde_json::from_value(value).map_err(|e| JsError::new(&format!("shared texts: {e}")))
+}
+
+fn parse_data(data: &str) -> Result<Value, JsError> {
+    let value = limits::parse_json(data).map_err(|e| JsError::new(&format!("data: {e}")))?;
+    if !value.is_object() {
+        return Err(JsError::new("data: must be a JSON object"));
+    }
+    Ok(value)
+}
+
+fn mount(element: HtmlElement, bundle: FormBundle, data: Option<String>, lang: &str) -> Result<FormHandle, JsError> {
+    let data = data.as_deref().map(parse_data).transpose()?;
+    let form = Form::new(bundle, element.clone(), data, lang);
+    let token = panic::register(&form);
+    element.set_text_content(None);
+    let app =
+        yew::Renderer::<FormView>::with_root_and_props(element.into(), FormViewProps { form: form.clone() }).render();
+    Ok(FormHandle { form, app: Some(app), _known_to_panic_hook: token })
+}
+
+#[wasm_bindgen]
+impl FormHandle {
+    /// The current data as JSON text.
+    pub fn data(&self) -> String {
+        self.form.data().to_string()
+    }
+
+    /// Replaces the data and renders the form anew.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&self, data: &str) -> Result<(), JsError> {
+        self.form.set_data(parse_data(data)?);
+        Ok(())
+    }
+
+    /// Shows every message as a submit attempt does; returns `[{pointer, message}]` as JSON.
+    pub fn validate(&self) -> String {
+        serde_json::to_string(&self.form.check(false)).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// The record of the current data as JSON text.
+    pub fn record(&self) -> String {
+        self.form.record().to_json()
+    }
+
+    /// Loads a record's JSON text; returns the import notices (JSON array of texts). On error
+    /// the form stays as it is and the error's message is for people, in the form's language.
+    pub fn load(&self, text: &str) -> Result<String, JsError> {
+        let notices = self.form.import(text).map_err(|message| JsError::new(&message))?;
+        if !notices.is_empty() {
+            let text = notices.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(" ");
+            self.form.set_status(Some(Status { text: text.into(), error: false }));
+        }
+        Ok(serde_json::to_string(&notices.iter().map(|n| n.as_str()).collect::<Vec<_>>()).unwrap_or_default())
+    }
+
+    /// Removes the form from the page.
+    pub fn destroy(&mut self) {
+        self.form.detach();
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! The state of one mounted form, shared by all its components: the data, which fields were
+//! edited and left, the current messages and who listens for which of them.
+//!
+//! A keystroke writes one value at its pointer, validates once (only when some message can be
+//! seen) and tells only the fields whose visible message changed, plus the error summary. No
+//! other component re-renders, which keeps long lists fast.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use bogen_core::record::ImportNotice;
+use bogen_core::texts::fill;
+use bogen_core::ui::UiNode;
+use bogen_core::{path, FieldError, FormBundle, Record, RecordError};
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
+use yew::{AttrValue, Callback};
+
+use crate::defaults;
+use crate::events;
+use crate::ids::Ids;
+use crate::tree::Node;
+
+/// A mounted form; clones share it.
+#[derive(Clone)]
+pub struct Form(Rc<Shared>);
+
+impl PartialEq for Form {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Form {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
+    pub bundle: FormBundle,
+    pub tree: Rc<Node>,
+    /// The host's element: events are dispatched here.
+    pub element: HtmlElement,
+    pub ids: Ids,
+    pub lang: String,
+    inner: RefCell<Inner>,
+    listeners: RefCell<Listeners>,
+}
+
+#[derive(Default)]
+struct Inner {
+    data: Value,
+    errors: Vec<FieldError>,
+    /// Whether `errors` describes the current data. Validation waits while no message can be
+    /// seen (nothing left, nothing submitted), so filling in a new form costs no validation.
+    fresh: bool,
+    /// The message each field shows now, by pointer.
+    shown: HashMap<String, AttrValue>,
+    /// Fields the person typed into; leaving one of them shows its message.
+    edited: HashSet<String>,
+    /// Fields whose message is shown before any submit attempt.
+    touched: HashSet<String>,
+    submitted: bool,
+    focus_summary: bool,
+    /// The record last saved or loaded, so `created` survives saving again.
+    record: Option<Record>,
+    status: Option<Status>,
+}
+
+/// Told the message a field shows whenever it changes.
+type MessageListener = Callback<Option<AttrValue>>;
+
+#[derive(Default)]
+struct Listeners {
+    next: u32,
+    fields: HashMap<String, Vec<(u32, MessageListener)>>,
+    summary: Option<Callback<()>>,
+    status: Option<Callback<()>>,
+    announce: Option<Callback<AttrValue>>,
+    reload: Option<Callback<()>>,
+}
+
+/// A message in the form's status region (loading, saving, submitting).
+#[derive(Clone, PartialEq)]
+pub struct Status {
+    pub text: AttrValue,
+    pub error: bool,
+}
+
+/// One line of the error summary.
+#[derive(Clone, PartialEq)]
+pub struct SummaryEntry {
+    pub pointer: String,
+    pub message: AttrValue,
+}
+
+/// What listeners must hear, collected while the state is borrowed and told after, because a
+/// listener may read the state.
+#[derive(Default)]
+struct Changes {
+    fields: Vec<String>,
+    summary: bool,
+}
+
+impl Form {
+    pub fn new(bundle: FormBundle, element: HtmlElement, data: Option<Value>, lang: &str) -> Form {
+        let tree = Node::build(&bundle.root, &bundle.schema, &bundle.ui);
+        let data = prepared(&bundle, data);
+        let inner = Inner { data, ..Inner::default() };
+        Form(Rc::new(Shared {
+            bundle,
+            tree,
+            element,
+            ids: Ids::fresh(),
+            lang: lang.to_owned(),
+            inner: RefCell::new(inner),
+            listeners: RefCell::default(),
+        }))
+    }
+
+    /// An interface text from the bundle's `ui` texts.
+    pub fn ui(&self, key: &str) -> AttrValue {
+        AttrValue::from(self.bundle.texts.ui(key).to_owned())
+    }
+
+    /// An interface text with its `{placeholders}` filled.
+    pub fn ui_fill(&self, key: &str, values: &[(&str, &str)]) -> AttrValue {
+        AttrValue::from(fill(self.bundle.texts.ui(key), values))
+    }
+
+    /// An interface text that may be absent (settings such as the decimal separator).
+    pub fn ui_opt(&self, key: &str) -> Option<&str> {
+        self.bundle.texts.ui.get(key).map(String::as_str)
+    }
+
+    pub fn with_value<R>(&self, pointer: &str, f: impl FnOnce(Option<&Value>) -> R) -> R {
+        f(path::get(&self.inner.borrow().data, pointer))
+    }
+
+    /// Number of items of the list at `pointer` (0 when it is missing or no list).
+    pub fn len(&self, pointer: &str) -> usize {
+        self.with_value(pointer, |v| v.and_then(Value::as_array).map_or(0, Vec::len))
+    }
+
+    pub fn data(&self) -> Value {
+        self.inner.borrow().data.clone()
+    }
+
+    pub fn message(&self, pointer: &str) -> Option<AttrValue> {
+        self.inner.borrow().shown.get(pointer).cloned()
+    }
+
+    /// Writes a value typed or picked by the person; `None` removes it (so `required` fires).
+    pub fn write(&self, pointer: &str, value: Option<Value>) {
+        let changes = {
+            let mut inner = self.inner.borrow_mut();
+            let in_list = parent_is_list(&inner.data, pointer);
+            match value {
+                None if in_list => path::set(&mut inner.data, pointer, Some(Value::Null)),
+                v => path::set(&mut inner.data, pointer, v),
+            }
+            inner.edited.insert(pointer.to_owned());
+            inner.fresh = false;
+            self.refresh(&mut inner)
+        };
+        self.tell(changes);
+        self.changed(pointer);
+    }
+
+    /// The person left a field: from now on its message shows, if they changed it.
+    pub fn blur(&self, pointer: &str) {
+        let changes = {
+            let mut inner = self.inner.borrow_mut();
+            if !inner.edited.contains(pointer) || !inner.touched.insert(pointer.to_owned()) {
+                return;
+            }
+            self.refresh(&mut inner)
+        };
+        self.tell(changes);
+    }
+
+    /// Inserts an item into the list at `pointer` (creating the list).
+    pub fn list_insert(&self, pointer: &str, index: usize, item: Value) {
+        self.change_list(pointer, |items| {
+            let index = index.min(items.len());
+            items.insert(index, item);
+            Some(Box::new(move |i| Some(if i >= index { i + 1 } else { i })))
+        });
+    }
+
+    /// Removes an item and returns it (for undo).
+    pub fn list_remove(&self, pointer: &str, index: usize) -> Option<Value> {
+        let mut removed = None;
+        self.change_list(pointer, |items| {
+            if index >= items.len() {
+                return None;
+            }
+            removed = Some(items.remove(index));
+            Some(Box::new(move |i| match i.cmp(&index) {
+                std::cmp::Ordering::Less => Some(i),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(i - 1),
+            }))
+        });
+        removed
+    }
+
+    /// Swaps two neighbouring items.
+    pub fn list_swap(&self, pointer: &str, a: usize, b: usize) {
+        self.change_list(pointer, |items| {
+            if a >= items.len() || b >= items.len() {
+                return None;
+            }
+            items.swap(a, b);
+            Some(Box::new(move |i| {
+                Some(if i == a {
+                    b
+                } else if i == b {
+                    a
+                } else {
+                    i
+                })
+            }))
+        });
+    }
+
+    /// Changes a list and moves what is known about its items (edited, left) with them.
+    /// `change` returns where each old position went, or `None` when it changed nothing.
+    fn change_list<F>(&self, pointer: &str, change: F)
+    where
+        F: FnOnce(&mut Vec<Value>) -> Option<Box<dyn Fn(usize) -> Option<usize>>>,
+    {
+        let changes = {
+            let mut inner = self.inner.borrow_mut();
+            if !matches!(path::get(&inner.data, pointer), Some(Value::Array(_))) {
+                path::set(&mut inner.data, pointer, Some(Value::Array(Vec::new())));
+            }
+            let Some(items) = inner.data.pointer_mut(pointer).and_then(Value::as_array_mut) else { return };
+            let Some(moved) = change(items) else { return };
+            remap(&mut inner.edited, pointer, &moved);
+            remap(&mut inner.touched, pointer, &moved);
+            inner.touched.insert(pointer.to_owned());
+            inner.edited.insert(pointer.to_owned());
+            inner.fresh = false;
+            self.refresh(&mut inner)
+        };
+        self.tell(changes);
+        self.changed(pointer);
+    }
+
+    /// A submit attempt: shows every message; returns them (empty when the data is valid).
+    pub fn check(&self, focus_summary: bool) -> Vec<FieldError> {
+        let (mut changes, errors) = {
+            let mut inner = self.inner.borrow_mut();
+            inner.submitted = true;
+            let changes = self.refresh(&mut inner);
+            inner.focus_summary = focus_summary && !inner.errors.is_empty();
+            (changes, inner.errors.clone())
+        };
+        changes.summary = true;
+        self.tell(changes);
+        errors
+    }
+
+    /// The submit button: checks, and hands a valid record to the host.
+    pub fn submit(&self) {
+        if !self.check(true).is_empty() {
+            self.set_status(None);
+            return;
+        }
+        let record = self.record();
+        self.set_status(Some(Status { text: self.ui("submit.done"), error: false }));
+        let detail = events::detail(&[("record", events::json(&record.to_json()))]);
+        events::dispatch(&self.element, events::SUBMIT, &detail);
+    }
+
+    /// Whether the summary should take focus now (after a submit attempt); asking clears it.
+    pub fn take_summary_focus(&self) -> bool {
+        std::mem::take(&mut self.inner.borrow_mut().focus_summary)
+    }
+
+    /// The error summary's lines, in screen order; `None` before the first submit attempt.
+    pub fn summary(&self) -> Option<Vec<SummaryEntry>> {
+        let inner = self.inner.borrow();
+        if !inner.submitted {
+            return None;
+        }
+        let mut seen = HashSet::new();
+        Some(
+            inner
+                .errors
+                .iter()
+                .filter(|e| seen.insert(e.pointer.as_str()))
+                .filter_map(|e| {
+                    inner.shown.get(&e.pointer).map(|m| SummaryEntry { pointer: e.pointer.clone(), message: m.clone() })
+                })
+                .collect(),
+        )
+    }
+
+    /// The record of the current data; `created` stays that of the first save or the loaded file.
+    pub fn record(&self) -> Record {
+        let now = now();
+        let mut inner = self.inner.borrow_mut();
+        let data = inner.data.clone();
+        let record = match inner.record.take() {
+            Some(mut r) => {
+                r.update(&self.bundle, data, &now);
+                r
+            }
+            None => Record::new(&self.bundle, data, &self.lang, &now),
+        };
+        inner.record = Some(record.clone());
+        record
+    }
+
+    /// Replaces the data (from the host) and renders the form anew.
+    pub fn set_data(&self, data: Value) {
+        self.replace(prepared(&self.bundle, Some(data)), None);
+    }
+
+    /// Loads a record's text. On error nothing changes and the message says why, in the form's
+    /// language; on success the notices say what the person should check.
+    pub fn import(&self, text: &str) -> Result<Vec<AttrValue>, AttrValue> {
+        let record = Record::parse(text).map_err(|e| self.record_error(&e))?;
+        let notices = record.check(&self.bundle).map_err(|e| self.record_error(&e))?;
+        let data = prepared(&self.bundle, Some(record.data.clone()));
+        self.replace(data, Some(record));
+        Ok(notices
+            .iter()
+            .map(|n| match n {
+                ImportNotice::OlderFormVersion { found, installed } => self.ui_fill(
+                    "record.notice.olderFormVersion",
+                    &[("found", found.as_str()), ("installed", installed.as_str())],
+                ),
+                ImportNotice::SchemaChanged => self.ui("record.notice.schemaChanged"),
+            })
+            .collect())
+    }
+
+    fn record_error(&self, e: &RecordError) -> AttrValue {
+        let params = e.params();
+        let values: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.ui_fill(&format!("record.{}", e.code()), &values)
+    }
+
+    fn replace(&self, data: Value, record: Option<Record>) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            let keep = inner.record.take();
+            *inner = Inner { data, record: record.or(keep), status: inner.status.take(), ..Inner::default() };
+        }
+        let reload = self.listeners.borrow().reload.clone();
+        if let Some(reload) = reload {
+            reload.emit(());
+        }
+        self.changed("");
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.inner.borrow().status.clone()
+    }
+
+    pub fn set_status(&self, status: Option<Status>) {
+        self.inner.borrow_mut().status = status;
+        let listener = self.listeners.borrow().status.clone();
+        if let Some(listener) = listener {
+            listener.emit(());
+        }
+    }
+
+    /// Says something to screen reader users without moving focus (list changes).
+    pub fn announce(&self, text: AttrValue) {
+        let listener = self.listeners.borrow().announce.clone();
+        if let Some(listener) = listener {
+            listener.emit(text);
+        }
+    }
+
+    pub fn subscribe(&self, pointer: &str, listener: MessageListener) -> u32 {
+        let mut l = self.listeners.borrow_mut();
+        l.next += 1;
+        let id = l.next;
+        l.fields.entry(pointer.to_owned()).or_default().push((id, listener));
+        id
+    }
+
+    pub fn unsubscribe(&self, pointer: &str, id: u32) {
+        let mut l = self.listeners.borrow_mut();
+        if let Some(list) = l.fields.get_mut(pointer) {
+            list.retain(|(i, _)| *i != id);
+            if list.is_empty() {
+                l.fields.remove(pointer);
+            }
+        }
+    }
+
+    pub fn on_summary(&self, listener: Option<Callback<()>>) {
+        self.listeners.borrow_mut().summary = listener;
+    }
+
+    pub fn on_status(&self, listener: Option<Callback<()>>) {
+        self.listeners.borrow_mut().status = listener;
+    }
+
+    pub fn on_announce(&self, listener: Option<Callback<AttrValue>>) {
+        self.listeners.borrow_mut().announce = listener;
+    }
+
+    pub fn on_reload(&self, listener: Option<Callback<()>>) {
+        self.listeners.borrow_mut().reload = listener;
+    }
+
+    /// Forgets all listeners (the form is being destroyed).
+    pub fn detach(&self) {
+        *self.listeners.borrow_mut() = Listeners::default();
+    }
+
+    /// The data for a last-chance save after an internal error, if the state can be read.
+    pub fn rescue(&self) -> Option<Record> {
+        let inner = self.inner.try_borrow().ok()?;
+        let now = now();
+        Some(match &inner.record {
+            Some(r) => {
+                let mut r = r.clone();
+                r.update(&self.bundle, inner.data.clone(), &now);
+                r
+            }
+            None => Record::new(&self.bundle, inner.data.clone(), &self.lang, &now),
+        })
+    }
+
+    /// Validates if a message can be seen and works out which shown messages changed.
+    fn refresh(&self, inner: &mut Inner) -> Changes {
+        let live = inner.submitted || !inner.touched.is_empty();
+        if live && !inner.fresh {
+            inner.errors = self.bundle.validate(&inner.data);
+            inner.fresh = true;
+        }
+        let mut shown: HashMap<String, AttrValue> = HashMap::new();
+        if live {
+            for e in &inner.errors {
+                if (inner.submitted || inner.touched.contains(&e.pointer)) && !shown.contains_key(&e.pointer) {
+                    let message = match inner.shown.get(&e.pointer) {
+                        Some(old) if old.as_str() == e.message => old.clone(),
+                        _ => AttrValue::from(e.message.clone()),
+                    };
+                    shown.insert(e.pointer.clone(), message);
+                }
+            }
+        }
+        let mut fields: Vec<String> =
+            shown.iter().filter(|(p, m)| inner.shown.get(*p) != Some(*m)).map(|(p, _)| p.clone()).collect();
+        fields.extend(inner.shown.keys().filter(|p| !shown.contains_key(*p)).cloned());
+        let summary = inner.submitted && !fields.is_empty();
+        inner.shown = shown;
+        Changes { fields, summary }
+    }
+
+    fn tell(&self, changes: Changes) {
+        let (calls, summary) = {
+            let listeners = self.listeners.borrow();
+            let inner = self.inner.borrow();
+            let mut calls = Vec::new();
+            for pointer in &changes.fields {
+                for (_, listener) in listeners.fields.get(pointer).into_iter().flatten() {
+                    calls.push((listener.clone(), inner.shown.get(pointer).cloned()));
+                }
+            }
+            (calls, if changes.summary { listeners.summary.clone() } else { None })
+        };
+        for (listener, message) in calls {
+            listener.emit(message);
+        }
+        if let Some(summary) = summary {
+            summary.emit(());
+        }
+    }
+
+    fn changed(&self, pointer: &str) {
+        let detail = events::detail(&[("pointer", JsValue::from_str(pointer))]);
+        events::dispatch(&self.element, events::CHANGE, &detail);
+    }
+}
+
+/// Data as the form starts with it: new data gets defaults; given data gets what it lacks
+/// but the form cannot ask for.
+fn prepared(bundle: &FormBundle, data: Option<Value>) -> Value {
+    match data {
+        Some(mut data) => {
+            defaults::complete(&bundle.schema, &bundle.schema, UiNode::root(&bundle.ui), &mut data);
+            data
+        }
+        None => defaults::blank(&bundle.schema, &bundle.schema, UiNode::root(&bundle.ui))
+            .unwrap_or_else(|| Value::Object(Default::default())),
+    }
+}
+
+/// An item of a list can be emptied but not removed by typing: it becomes `null`.
+fn parent_is_list(data: &Value, pointer: &str) -> bool {
+    pointer.rsplit_once('/').is_some_and(|(parent, _)| matches!(path::get(data, parent), Some(Value::Array(_))))
+}
+
+/// Moves pointers below `list/<i>` to `list/<moved(i)>`, dropping those of removed items.
+fn remap(pointers: &mut HashSet<String>, list: &str, moved: &dyn Fn(usize) -> Option<usize>) {
+    let prefix = format!("{list}/");
+    *pointers = pointers
+        .drain()
+        .filter_map(|p| {
+            let Some(rest) = p.strip_prefix(&prefix) else { return Some(p) };
+            let (index, tail) = match rest.split_once('/') {
+                Some((i, t)) => (i, Some(t)),
+                None => (rest, None),
+            };
+            let Ok(i) = index.parse::<usize>() else { return Some(p) };
+            let j = moved(i)?;
+            Some(match tail {
+                Some(t) => format!("{prefix}{j}/{t}"),
+                None => format!("{prefix}{j}"),
+            })
+        })
+        .collect();
+}
+
+/// Now as RFC 3339, for record timestamps.
+pub fn now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remapping_follows_items_and_drops_removed_ones() {
+        let mut set: HashSet<String> =
+            ["/z/0/a", "/z/1/a", "/z/2", "/z/10/b", "/y/1"].iter().map(|s| s.to_string()).collect();
+        remap(&mut set, "/z", &|i| {
+            if i == 1 {
+                None
+            } else if i > 1 {
+                Some(i - 1)
+            } else {
+                Some(i)
+            }
+        });
+        let mut got: Vec<_> = set.into_iter().collect();
+        got.sort();
+        assert_eq!(got, ["/y/1", "/z/0/a", "/z/1", "/z/9/b"]);
+    }
+}

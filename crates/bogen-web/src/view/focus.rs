@@ -1,0 +1,53 @@
+//! Moving focus: to a field named in the error summary, or after a list changed, so keyboard
+//! and screen reader users stay where they were working.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, FocusOptions, HtmlElement};
+
+use crate::state::Form;
+
+fn document(form: &Form) -> Option<Document> {
+    form.element.owner_document()
+}
+
+/// Focuses the field of `pointer`, or the nearest enclosing one that is on screen (a hidden
+/// field's message leads to its group). Scrolls its label into view first, as GOV.UK does.
+pub fn field(form: &Form, pointer: &str) {
+    let Some(doc) = document(form) else { return };
+    let mut pointer = pointer.to_owned();
+    loop {
+        if let Some(element) = doc.get_element_by_id(&form.ids.field(&pointer)) {
+            if let Ok(Some(group)) = element.closest(".bogen-form-group, .bogen-fieldset, .bogen-section") {
+                group.scroll_into_view();
+            }
+            if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                let options = FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = element.focus_with_options(&options);
+            }
+            return;
+        }
+        match pointer.rsplit_once('/') {
+            Some((parent, _)) => pointer = parent.to_owned(),
+            None => return,
+        }
+    }
+}
+
+/// Focuses the element with `id`.
+pub fn id(form: &Form, id: &str) {
+    if let Some(element) = document(form).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(element) = element.dyn_into::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Focuses the first input inside the element with `id` (a new list item), or the element.
+pub fn first_input(form: &Form, id: &str) {
+    let Some(container) = document(form).and_then(|d| d.get_element_by_id(id)) else { return };
+    let target = container.query_selector("input, select, textarea").ok().flatten().unwrap_or(container);
+    if let Ok(element) = target.dyn_into::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}

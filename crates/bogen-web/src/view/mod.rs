@@ -1,0 +1,93 @@
+//! The form around its fields: title, toolbar, status, error summary and the submit button.
+
+mod announcer;
+pub mod focus;
+mod status;
+mod summary;
+mod toolbar;
+
+use bogen_core::path;
+use yew::prelude::*;
+
+use crate::field::{field_view, FieldProps};
+use crate::state::Form;
+use announcer::Announcer;
+use status::StatusView;
+use summary::Summary;
+use toolbar::Toolbar;
+
+#[derive(Properties, PartialEq)]
+pub struct FormViewProps {
+    pub form: Form,
+}
+
+/// The mounted form's state, for any component below the root.
+#[hook]
+pub fn use_form() -> Form {
+    use_context::<Form>().expect("components of a form are rendered inside FormView")
+}
+
+#[function_component]
+pub fn FormView(props: &FormViewProps) -> Html {
+    let form = props.form.clone();
+    // New data (setData, a loaded record) renders every field anew: a new generation is a new key.
+    let generation = use_mut_ref(|| 0u32);
+    let update = use_force_update();
+    {
+        let (form, generation) = (form.clone(), generation.clone());
+        use_effect_with((), move |_| {
+            form.on_reload(Some(Callback::from(move |_| {
+                *generation.borrow_mut() += 1;
+                update.force_update();
+            })));
+            move || form.on_reload(None)
+        });
+    }
+    let generation = *generation.borrow();
+    let texts = &form.bundle.texts;
+    let title_id = form.ids.part("title");
+    let onsubmit = {
+        let form = form.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            form.submit();
+        })
+    };
+    html! {
+        <ContextProvider<Form> context={form.clone()}>
+            <div class="bogen" lang={texts.lang.clone()}>
+                <h1 class="bogen-title" id={title_id.clone()}>{ form.bundle.title().to_owned() }</h1>
+                if let Some(description) = &texts.form.description {
+                    <p class="bogen-lead">{ description.clone() }</p>
+                }
+                if !texts.reviewed {
+                    <p class="bogen-notice">{ form.ui("unreviewed") }</p>
+                }
+                <Toolbar />
+                <StatusView />
+                <Summary key={generation} />
+                <form class="bogen-form" novalidate=true aria-labelledby={title_id} {onsubmit}>
+                    <Fields key={generation} />
+                    <div class="bogen-actions">
+                        <button type="submit" class="bogen-button">{ form.ui("submit") }</button>
+                    </div>
+                </form>
+                <Announcer />
+            </div>
+        </ContextProvider<Form>>
+    }
+}
+
+#[function_component]
+fn Fields() -> Html {
+    let form = use_form();
+    let root = form.tree.clone();
+    html! {
+        <>{ for root.children.iter().map(|child| field_view(FieldProps {
+            node: child.clone(),
+            pointer: path::join("", &child.field.name).into(),
+            label: child.field.label.clone().into(),
+            level: 2,
+        })) }</>
+    }
+}

@@ -1,0 +1,75 @@
+// The demo portal of a Träger: picks the form from `?form=…`, mounts it and keeps what was
+// typed from being lost by accident (leaving the page, an engine failure).
+
+import { mount } from './bogen.js';
+
+const FORMS = ['screening', 'assessment', 'datenschutz', 'hilfeplan'];
+const requested = new URLSearchParams(window.location.search).get('form');
+const formId = FORMS.includes(requested) ? requested : FORMS[0];
+
+for (const link of document.querySelectorAll('.portal-picker a')) {
+  if (link.dataset.form === formId) {
+    link.setAttribute('aria-current', 'page');
+  }
+}
+
+const host = document.getElementById('formular');
+const problem = document.getElementById('problem');
+let unsaved = false;
+
+function offerFile(record) {
+  const blob = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${formId}-gesichert.json`;
+  link.className = 'portal-button';
+  link.textContent = 'Eingaben als Datei sichern';
+  setTimeout(() => URL.revokeObjectURL(url), 10 * 60 * 1000);
+  return link;
+}
+
+function showProblem(text, record) {
+  problem.replaceChildren();
+  const p = document.createElement('p');
+  p.className = 'portal-problem';
+  p.textContent = text;
+  problem.append(p);
+  if (record) {
+    problem.append(offerFile(record));
+  }
+}
+
+host.addEventListener('bogen-change', () => {
+  unsaved = true;
+});
+host.addEventListener('bogen-save', () => {
+  unsaved = false;
+});
+host.addEventListener('bogen-submit', () => {
+  // A real portal hands event.detail.record to its case store here.
+  unsaved = false;
+});
+host.addEventListener('bogen-error', (event) => {
+  showProblem(
+    'Im Formular ist ein technischer Fehler aufgetreten. Bitte sichern Sie Ihre Eingaben als Datei und laden Sie die Seite neu.',
+    event.detail && event.detail.record,
+  );
+});
+window.addEventListener('beforeunload', (event) => {
+  if (unsaved) {
+    event.preventDefault();
+    event.returnValue = '';
+  }
+});
+
+try {
+  await mount(host, { form: formId, lang: 'de' });
+  const title = host.querySelector('h1');
+  if (title) {
+    document.title = `${title.textContent} – Beispielträger – KIM Case Management`;
+  }
+} catch {
+  host.replaceChildren();
+  showProblem('Das Formular konnte nicht geladen werden. Bitte laden Sie die Seite neu oder versuchen Sie es später noch einmal.');
+}
