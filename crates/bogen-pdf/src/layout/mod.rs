@@ -191,9 +191,8 @@ impl Flow<'_> {
                 let section = self.structure.open(parent, Role::Section);
                 for (i, b) in blocks.iter().enumerate() {
                     match (b, blocks.get(i + 1)) {
-                        // A signature block's heading moves with the whole block.
-                        (Block::Heading { level, text }, Some(Block::Signatures(views))) => {
-                            let keep = signature::height(self, views);
+                        (Block::Heading { level, text }, Some(next)) => {
+                            let keep = self.lead(next);
                             self.heading_keeping(*level, text, section, keep);
                         }
                         _ => self.block(b, section),
@@ -205,17 +204,46 @@ impl Flow<'_> {
     }
 
     fn heading(&mut self, level: u8, text: &str, parent: NodeId) {
-        // Keep the heading with at least three lines of what follows.
         let keep = 3.0 * self.line_height(self.body());
         self.heading_keeping(level, text, parent, keep);
     }
 
+    /// The height the start of a block needs on the page of the heading before it: a few
+    /// lines, a table's header with its first row, a whole signature block.
+    fn lead(&self, block: &Block) -> f32 {
+        let lines = |n: f32| n * self.line_height(self.body());
+        match block {
+            Block::Heading { level, text } => self.heading_height(*level, text) + lines(3.0),
+            Block::Paragraph(_) | Block::List(_) => lines(2.0),
+            Block::Rows(rows) => table::rows_lead(self, rows),
+            Block::Table(t) => table::table_lead(self, t),
+            Block::Section(blocks) => match blocks.as_slice() {
+                [Block::Heading { level, text }, next, ..] => self.heading_height(*level, text) + self.lead(next),
+                [first, ..] => self.lead(first),
+                [] => 0.0,
+            },
+            Block::Signatures(views) => signature::height(self, views),
+        }
+    }
+
+    fn heading_size(&self, level: u8) -> f32 {
+        self.scale.headings[usize::from(level.clamp(1, 4)) - 1]
+    }
+
+    /// Space before, lines and space after of a heading.
+    fn heading_height(&self, level: u8, text: &str) -> f32 {
+        let size = self.heading_size(level);
+        let lines = self.set.wrap(text, Weight::Bold, size, self.area.width()).len();
+        let before = if level == 1 { 0.0 } else { size * 0.9 };
+        before + lines as f32 * self.line_height(size) + size * 0.35
+    }
+
+    /// A heading that moves to the next page unless `keep` more points fit below it.
     fn heading_keeping(&mut self, level: u8, text: &str, parent: NodeId, keep: f32) {
-        let size = self.scale.headings[usize::from(level.clamp(1, 4)) - 1];
+        let size = self.heading_size(level);
         let lines = self.set.wrap(text, Weight::Bold, size, self.area.width());
         let space_before = if level == 1 { 0.0 } else { size * 0.9 };
-        let height = lines.len() as f32 * self.line_height(size);
-        self.keep(space_before + height + size * 0.35 + keep);
+        self.keep(self.heading_height(level, text) + keep);
         if !self.at_page_top() {
             self.y += space_before;
         }

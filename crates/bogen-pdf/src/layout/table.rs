@@ -43,6 +43,41 @@ impl Columns {
     }
 }
 
+/// What the first row of label/value rows needs (two lines of a long one).
+pub(crate) fn rows_lead(flow: &Flow, rows: &[(String, String)]) -> f32 {
+    let columns = Columns::new(flow, &[LABEL_SHARE, 1.0 - LABEL_SHARE]);
+    let lines = rows.first().map_or(1, |(label, value)| {
+        let label = flow.set.wrap(label, Weight::Bold, flow.body(), columns.width[0] - 2.0 * PAD_X).len();
+        let value = flow.set.wrap(value, Weight::Regular, flow.body(), columns.width[1] - 2.0 * PAD_X).len();
+        label.max(value)
+    });
+    row_height(flow, first_part(lines))
+}
+
+/// Lines of a row that must share a page with what comes before it.
+fn first_part(lines: usize) -> usize {
+    if lines <= UNSPLIT_LINES {
+        lines
+    } else {
+        2
+    }
+}
+
+/// What a table needs on its first page: the header and the first row (two lines of a long one).
+pub(crate) fn table_lead(flow: &Flow, t: &Table) -> f32 {
+    let columns = Columns::new(flow, &t.widths);
+    let wrap = |cells: &[String], weight| {
+        cells
+            .iter()
+            .zip(&columns.width)
+            .map(|(c, w)| flow.set.wrap(c, weight, flow.body(), w - 2.0 * PAD_X).len())
+            .max()
+            .unwrap_or(1)
+    };
+    let first = t.rows.first().map_or(1, |r| wrap(r, Weight::Regular));
+    row_height(flow, wrap(&t.columns, Weight::Bold)) + row_height(flow, first_part(first))
+}
+
 /// Label/value rows: a two-column table whose first cell heads its row.
 pub(crate) fn rows(flow: &mut Flow, rows: &[(String, String)], parent: NodeId) {
     let columns = Columns::new(flow, &[LABEL_SHARE, 1.0 - LABEL_SHARE]);
@@ -75,9 +110,8 @@ pub(crate) fn table(flow: &mut Flow, t: &Table, parent: NodeId) {
         .zip(&columns.width)
         .map(|(c, w)| flow.set.wrap(c, Weight::Bold, size, w - 2.0 * PAD_X))
         .collect();
-    let header_height = row_height(flow, header_lines.iter().map(Vec::len).max().unwrap_or(1));
     // The header never stands alone at the foot of a page.
-    flow.keep(header_height + row_height(flow, 2));
+    flow.keep(table_lead(flow, t));
 
     let table = flow.structure.open(parent, Role::Table);
     let head = flow.structure.open(table, Role::TableHead);

@@ -118,3 +118,34 @@ pub fn write(dir: &Path, name: &str, pdf: &[u8]) -> PathBuf {
     std::fs::write(&path, pdf).expect("PDF written");
     path
 }
+
+/// The pages of a PDF, as pdfinfo counts them.
+pub fn pages(file: &str) -> usize {
+    let info = tool("pdfinfo", &[file]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo names no page count: {info}"))
+}
+
+/// The text of one page (1-based).
+pub fn page_text(file: &str, page: usize) -> String {
+    let n = page.to_string();
+    tool("pdftotext", &["-f", &n, "-l", &n, file, "-"])
+}
+
+/// Every word's box (xMax, yMax) in points, from poppler's `-bbox`, per page.
+pub fn word_boxes(file: &str) -> Vec<(String, f32, f32)> {
+    let html = tool("pdftotext", &["-bbox", file, "-"]);
+    let attr = |line: &str, name: &str| -> f32 {
+        let at = line.find(&format!("{name}=\"")).unwrap_or_else(|| panic!("{name} in {line}")) + name.len() + 2;
+        line[at..].split('"').next().and_then(|v| v.parse().ok()).expect("a number")
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let word = l.split('>').nth(1).and_then(|w| w.split('<').next()).unwrap_or_default().to_owned();
+            (word, attr(l, "xMax"), attr(l, "yMax"))
+        })
+        .collect()
+}

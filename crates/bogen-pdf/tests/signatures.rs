@@ -1,0 +1,58 @@
+//! Signatures in the PDF: drawn strokes as a figure with alternative text, typed names with
+//! their confirmation, signer, place and time; empty boxes for signing on paper; a warning
+//! when the data changed after signing.
+
+mod support;
+
+use bogen_pdf::{render, Fonts, Template};
+use support::*;
+
+fn text_of(record: &bogen_core::Record, id: &str) -> String {
+    let bundle = bundle(id);
+    let pdf = render(record, &bundle, &Template::for_form(id).unwrap(), &Fonts::noto_sans()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "signed.pdf", &pdf);
+    tool("pdftotext", &[file.to_str().unwrap(), "-"])
+}
+
+#[test]
+fn drawn_and_typed_signatures_name_signer_place_and_time() {
+    let bundle = bundle("datenschutz");
+    let record = record(&bundle, example("datenschutz"));
+    let text = squeezed(&text_of(&record, "datenschutz"));
+    for part in [
+        "Teilnehmende Person",
+        "Ionela Munteanu",
+        "Velbert, 30.11.2026, 10:04 Uhr",
+        // Not a role of the Datenschutzerklärung's template, still shown: no signature is dropped.
+        "Case Management",
+        "Katharina Wolff",
+        "Name eingegeben und bestätigt",
+        "Velbert, 30.11.2026, 09:10 Uhr UTC",
+    ] {
+        assert!(text.contains(&squeezed(part)), "{part:?} missing");
+    }
+    assert!(!text.contains(&squeezed("Ort, Datum")), "signed boxes have no empty lines");
+    assert!(!text.contains(&squeezed("geändert")), "the signatures cover the data");
+}
+
+#[test]
+fn unsigned_roles_get_lines_for_signing_on_paper() {
+    let bundle = bundle("hilfeplan");
+    let record = bogen_core::Record::new(&bundle, example("hilfeplan"), LANG, NOW);
+    let text = text_of(&record, "hilfeplan");
+    assert_eq!(text.matches("Ort, Datum").count(), 2, "{text}");
+    assert_eq!(text.matches("Unterschrift\n").count() + text.matches("Unterschrift ").count(), 2, "{text}");
+}
+
+#[test]
+fn a_signature_over_older_data_is_marked() {
+    let bundle = bundle("hilfeplan");
+    let mut record = record(&bundle, example("hilfeplan"));
+    let mut changed = record.data.clone();
+    changed["vereinbarungen"]["ueberpruefungstermin"] = serde_json::json!("2027-03-01");
+    record.update(&bundle, changed, "2026-12-01T09:00:00+01:00");
+    let text = squeezed(&text_of(&record, "hilfeplan"));
+    assert_eq!(text.matches(&squeezed("Die Daten wurden nach dieser Unterschrift geändert.")).count(), 2);
+    assert!(text.contains("01.03.2027"));
+}
