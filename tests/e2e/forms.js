@@ -23,6 +23,7 @@ export function form(id) {
     id,
     title: texts.form.title,
     schema: readJson('forms', id, 'schema.json'),
+    ui: readJson('forms', id, 'ui.json'),
     texts,
     minimal: readJson('forms', id, 'examples/minimal.json'),
     full: readJson('forms', id, 'examples/full.json'),
@@ -74,6 +75,15 @@ export function schemaAt(root, pointer) {
   return s;
 }
 
+/** Whether the uiSchema hides the field at `pointer` (people never see or type it). */
+export function hidden(f, pointer) {
+  let ui = f.ui;
+  for (const segment of segments(pointer)) {
+    ui = (/^\d+$/.test(segment) ? ui?.items : ui?.[segment]) ?? {};
+  }
+  return ui['ui:widget'] === 'hidden';
+}
+
 /** Every leaf (string, number, boolean, list of choices) of `data` with its pointer. */
 export function leaves(data, pointer = '') {
   if (Array.isArray(data) && data.every((v) => typeof v !== 'object')) {
@@ -118,6 +128,20 @@ export function withoutEmptyGroups(value) {
       }
     }
     return out;
+  }
+  return value;
+}
+
+/**
+ * An example as a person enters it: a box left unticked is absent from the data, not `false`
+ * (only a box ticked and unticked again says `false`).
+ */
+export function asEntered(value) {
+  if (Array.isArray(value)) {
+    return value.map(asEntered);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== false).map(([k, v]) => [k, asEntered(v)]));
   }
   return value;
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { BASE } from './browser.js';
-import { germanDate, join, leaves, schemaAt, segments, ui } from './forms.js';
+import { germanDate, hidden, join, leaves, schemaAt, segments, ui } from './forms.js';
 
 /** Collects what the form hands the page (submitted and saved records), from the first script on. */
 function recordEvents() {
@@ -60,11 +60,16 @@ export async function field(page, pointer) {
   return page.locator(`[id="${fieldId(await prefix(page), pointer)}"]`);
 }
 
+/** The control of the value at `pointer`, in the form whose ids start with `pre`. */
+function control(page, pre, pointer) {
+  return page.locator(`[id="${fieldId(pre, pointer)}"]`);
+}
+
 /** What kind of control holds the value at `pointer`. */
-async function controlKind(page, pointer) {
-  const control = await field(page, pointer);
-  assert.equal(await control.count(), 1, `one control for ${pointer}`);
-  return control.evaluate((e) => {
+async function controlKind(page, pre, pointer) {
+  const c = control(page, pre, pointer);
+  assert.equal(await c.count(), 1, `one control for ${pointer}`);
+  return c.evaluate((e) => {
     if (e.tagName === 'BUTTON') return 'list';
     if (e.tagName === 'SELECT') return 'select';
     if (e.type === 'radio') return 'radio';
@@ -85,7 +90,7 @@ function typed(f, pointer, value) {
   return String(value);
 }
 
-/** Types the text a person would into the input of `pointer`. */
+/** Types `text` into the input of `pointer` key by key, replacing what it held. */
 export async function typeInto(page, pointer, text) {
   const input = await field(page, pointer);
   await input.click();
@@ -96,48 +101,56 @@ export async function typeInto(page, pointer, text) {
 
 /**
  * Enters `data` (a form's example) as a person would: types text and dates, picks options,
- * ticks boxes and adds list items with the list's add button.
+ * ticks boxes and adds list items with the list's add button. Hidden fields are left alone.
  */
-export async function enter(page, f, data, pointer = '') {
+export async function enter(page, f, data) {
+  await enterAt(page, await prefix(page), f, data, '');
+}
+
+async function enterAt(page, pre, f, data, pointer) {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     for (const [key, value] of Object.entries(data)) {
-      await enter(page, f, value, join(pointer, key));
+      await enterAt(page, pre, f, value, join(pointer, key));
     }
     return;
   }
-  const kind = await controlKind(page, pointer);
-  const control = await field(page, pointer);
-  const pre = await prefix(page);
-  switch (kind) {
+  if (hidden(f, pointer)) {
+    return;
+  }
+  const c = control(page, pre, pointer);
+  const option = (type, value) => page.locator(`input[type=${type}][name="${fieldId(pre, pointer)}"][value="${value}"]`);
+  switch (await controlKind(page, pre, pointer)) {
     case 'list':
       for (let i = 0; i < data.length; i++) {
-        const item = page.locator(`[id="${fieldId(pre, join(pointer, i))}"]`);
+        const item = control(page, pre, join(pointer, i));
         if (!(await item.count())) {
-          await control.click();
+          await c.click();
           await item.waitFor();
         }
-        await enter(page, f, data[i], join(pointer, i));
+        await enterAt(page, pre, f, data[i], join(pointer, i));
       }
       break;
     case 'select':
-      await control.selectOption(String(data));
+      await c.selectOption(String(data));
       break;
     case 'radio':
-      await page.locator(`input[type=radio][name="${fieldId(pre, pointer)}"][value="${data}"]`).check();
+      await option('radio', data).check();
       break;
     case 'checkboxes':
       for (const code of data) {
-        await page.locator(`input[type=checkbox][name="${fieldId(pre, pointer)}"][value="${code}"]`).check();
+        await option('checkbox', code).check();
       }
       break;
     case 'checkbox':
-      await control.setChecked(Boolean(data));
+      await c.setChecked(Boolean(data));
       break;
     default:
       if (schemaAt(f.schema, pointer).format === 'date') {
-        await typeInto(page, pointer, typed(f, pointer, data));
+        await c.click();
+        await c.press('Control+A');
+        await c.pressSequentially(typed(f, pointer, data));
       } else {
-        await control.fill(typed(f, pointer, data));
+        await c.fill(typed(f, pointer, data));
       }
   }
 }
@@ -145,10 +158,10 @@ export async function enter(page, f, data, pointer = '') {
 /** Asserts that the screen shows `data`: every value in its input, as people read it. */
 export async function assertOnScreen(page, f, data) {
   const pre = await prefix(page);
-  for (const [pointer, value] of leaves(data)) {
-    const kind = await controlKind(page, pointer);
+  for (const [pointer, value] of leaves(data).filter(([p]) => !hidden(f, p))) {
     const name = fieldId(pre, pointer);
-    const shown = await (await field(page, pointer)).evaluate(
+    const kind = await controlKind(page, pre, pointer);
+    const shown = await control(page, pre, pointer).evaluate(
       (e, [kind, name]) => {
         const group = (type) => [...document.querySelectorAll(`input[type=${type}]`)].filter((i) => i.name === name);
         switch (kind) {
