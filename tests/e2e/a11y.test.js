@@ -1,0 +1,36 @@
+// WCAG 2.1 AA as axe-core checks it, on each form empty and with the errors of an empty submit.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import AxeBuilder from '@axe-core/playwright';
+
+import { usePages } from './browser.js';
+import { FORMS } from './forms.js';
+import { openForm, submitButton, summary } from './portal.js';
+
+const withPage = usePages();
+
+async function violations(page, t) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const passed = results.passes.map((p) => p.id);
+  assert.ok(['label', 'color-contrast', 'aria-valid-attr-value'].every((r) => passed.includes(r)), 'axe checked the inputs');
+  t.diagnostic(`axe: ${passed.length} rules passed, needs review: ${results.incomplete.map((i) => `${i.id} (${i.nodes.length})`).join(', ') || 'none'}`);
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+  }));
+}
+
+for (const f of FORMS) {
+  test(`${f.id}: no WCAG 2.1 AA violations, empty and with errors shown`, withPage(async (page, t) => {
+    await openForm(page, f);
+    assert.deepEqual(await violations(page, t), [], 'empty form');
+
+    await submitButton(page).click();
+    await summary(page).waitFor();
+    assert.deepEqual(await violations(page, t), [], 'with the errors of an empty submit');
+  }));
+}
