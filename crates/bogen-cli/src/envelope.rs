@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use bogen_core::record::{ImportNotice, RecordError, FORMAT};
+use bogen_core::record::{ImportNotice, Record, RecordError, FORMAT};
 use bogen_core::texts::fill;
 use bogen_core::{FieldError, Texts};
 use serde_json::Value;
@@ -75,6 +75,24 @@ pub fn notice(form: &str, notice: &ImportNotice, texts: &Texts) -> String {
             format!("the schema of form {form} has changed since the record was made, though its version has not")
         }
     }
+}
+
+/// Signatures made on other data than the record holds: the data changed after signing, so they
+/// do not cover what is imported. Named by position, role and time, not by the signer's name,
+/// so import logs hold no more personal data than needed.
+pub fn stale_signatures(record: &Record) -> Vec<String> {
+    record
+        .signatures
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.covers(&record.data))
+        .map(|(i, s)| {
+            format!(
+                "/signatures/{i}: the signature ({}, signed {}) was made on other data and does not cover this data",
+                s.role, s.signed_at
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

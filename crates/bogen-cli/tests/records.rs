@@ -208,3 +208,25 @@ fn envelope_messages_follow_lang_where_the_texts_have_them() {
     let expected = common_ui("de", "record.digest").unwrap_or(english);
     assert_eq!(run.errors(), vec![("/dataHash".to_owned(), expected)]);
 }
+
+#[test]
+fn a_signature_made_on_other_data_is_a_warning() {
+    let dir = temp();
+    let (_, mut record) = make_record(&dir);
+    let signature = |data_hash: &Value| {
+        json!({
+            "role": "teilnehmende", "name": "Amal Haddad", "place": "Mettmann",
+            "signedAt": "2026-11-30T10:00:00Z",
+            "mark": {"method": "typed", "typedName": "Amal Haddad", "confirmed": true},
+            "dataHash": data_hash
+        })
+    };
+    let other = json!("sha256:0000000000000000000000000000000000000000000000000000000000000000");
+    record["signatures"] = json!([signature(&record["dataHash"]), signature(&other)]);
+    let path = write(&dir, "signiert.json", record.to_string());
+    let run = bogen(&["validate", "--form", &fixture(SCHEMA), &path]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{run:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
+    assert!(run.stderr.starts_with("warning: ") && run.stderr.contains("/signatures/1: "), "{run:?}");
+    assert!(!run.stderr.contains("Amal"), "no personal data in logs: {run:?}");
+}

@@ -69,6 +69,9 @@ fn record(
     for notice in &notices {
         out.warning(&format!("{}: {}", display_name(file), envelope::notice(&bundle.id, notice, &bundle.texts)));
     }
+    for stale in envelope::stale_signatures(&record) {
+        out.warning(&format!("{}: {stale}", display_name(file)));
+    }
     let mut errors = bundle.validate(&record.data);
     for e in &mut errors {
         e.pointer.insert_str(0, DATA);
