@@ -4,6 +4,9 @@
 //! A changed digest or a record of another form is a wrong record: an import must reject it,
 //! just like invalid data. A newer format or form version, an unknown form or a damaged file
 //! says nothing about the record, only that this `bogen` cannot read it.
+//!
+//! What an importer should know about a record that is valid (an older form version, a
+//! signature made on other data) becomes a warning and leaves the verdict alone.
 
 use std::path::Path;
 
