@@ -16,7 +16,6 @@ use bogen_core::{FieldError, Texts};
 use serde_json::Value;
 
 use crate::failure::Unusable;
-use crate::input;
 
 /// Whether a document is a record rather than bare data: records say so in `format`.
 pub fn is_record(document: &Value) -> bool {
@@ -38,7 +37,7 @@ pub fn judge(path: &Path, error: RecordError, texts: &Texts) -> Result<FieldErro
                 format!("not a Bogen record ({has}, not {FORMAT:?}); to check bare data, name its form with --form"),
             ));
         }
-        RecordError::Json(e) => return Err(Unusable::file(path, input::json_reason(&e))),
+        RecordError::Json(e) => return Err(Unusable::file(path, e.to_string())),
         _ => return Err(Unusable::file(path, error)),
     };
     Ok(FieldError { pointer: pointer.to_owned(), message: message(&error, texts) })
@@ -60,14 +59,10 @@ fn message(error: &RecordError, texts: &Texts) -> String {
 /// What an importer should know about a valid record, from the texts where they have it (`ui`
 /// key `record.notice.<code>`, as the browser shows it), else in English.
 pub fn notice(form: &str, notice: &ImportNotice, texts: &Texts) -> String {
-    let (code, params) = match notice {
-        ImportNotice::OlderFormVersion { found, installed } => {
-            ("olderFormVersion", vec![("found", found.as_str()), ("installed", installed.as_str())])
-        }
-        ImportNotice::SchemaChanged => ("schemaChanged", vec![]),
-    };
-    if let Some(template) = texts.ui.get(&format!("record.notice.{code}")) {
-        return fill(template, &params);
+    if let Some(template) = texts.ui.get(&format!("record.notice.{}", notice.code())) {
+        let params = notice.params();
+        let values: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        return fill(template, &values);
     }
     match notice {
         ImportNotice::OlderFormVersion { found, installed } => format!(

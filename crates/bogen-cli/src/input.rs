@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use bogen_core::limits::{self, JsonError, MAX_DOCUMENT_BYTES};
+use bogen_core::limits::{self, MAX_DOCUMENT_BYTES};
 use serde_json::Value;
 
 use crate::failure::Unusable;
@@ -37,19 +37,7 @@ pub fn read_json(path: &Path) -> Result<Value, Unusable> {
 }
 
 pub fn parse_json(path: &Path, text: &str) -> Result<Value, Unusable> {
-    limits::parse_json(text).map_err(|e| Unusable::file(path, json_reason(&e)))
-}
-
-/// Why JSON was refused, naming line and column once (the parser's own reason repeats them).
-pub fn json_reason(e: &JsonError) -> String {
-    match e {
-        JsonError::Syntax { at, reason } => {
-            let repeated = format!(" at line {} column {}", at.line, at.column);
-            let reason = reason.strip_suffix(&repeated).unwrap_or(reason);
-            format!("not valid JSON at line {}, column {}: {reason}", at.line, at.column)
-        }
-        other => other.to_string(),
-    }
+    limits::parse_json(text).map_err(|e| Unusable::file(path, e.to_string()))
 }
 
 /// Reads at most one byte more than a document may have, so an endless or huge input is
@@ -105,7 +93,7 @@ mod tests {
     #[test]
     fn json_errors_name_line_and_column_once() {
         let e = limits::parse_json("{\n  \"a\": 1,\n  oops\n}").unwrap_err();
-        assert_eq!(json_reason(&e), "not valid JSON at line 3, column 3: key must be a string");
+        assert_eq!(e.to_string(), "not valid JSON at line 3, column 3: key must be a string");
     }
 
     #[test]

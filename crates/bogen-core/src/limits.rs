@@ -35,9 +35,12 @@ pub fn parse_json(text: &str) -> Result<serde_json::Value, JsonError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(JsonError::TooLarge { bytes: text.len() });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
-        at: TextPosition { line: e.line(), column: e.column() },
-        reason: e.to_string(),
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let at = TextPosition { line: e.line(), column: e.column() };
+        // serde_json ends its message with the position, which `Display` already names.
+        let full = e.to_string();
+        let reason = full.strip_suffix(&format!(" at line {} column {}", at.line, at.column)).unwrap_or(&full);
+        JsonError::Syntax { at, reason: reason.to_owned() }
     })?;
     let d = depth(&value);
     if d > MAX_DEPTH {

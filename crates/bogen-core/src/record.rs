@@ -110,6 +110,26 @@ pub enum ImportNotice {
     SchemaChanged,
 }
 
+impl ImportNotice {
+    /// A stable code for the message text (`ui` key `record.notice.<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportNotice::OlderFormVersion { .. } => "olderFormVersion",
+            ImportNotice::SchemaChanged => "schemaChanged",
+        }
+    }
+
+    /// Values for the placeholders of the message text.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ImportNotice::OlderFormVersion { found, installed } => {
+                vec![("found", found.clone()), ("installed", installed.clone())]
+            }
+            ImportNotice::SchemaChanged => vec![],
+        }
+    }
+}
+
 impl Record {
     /// Wraps data in a new record. `now` is an RFC 3339 timestamp.
     pub fn new(bundle: &FormBundle, data: Value, lang: &str, now: &str) -> Record {
