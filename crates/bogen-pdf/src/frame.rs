@@ -63,17 +63,17 @@ impl Frame {
     pub fn header(&self, set: &Typesetter, scale: &TypeScale, texts: &FrameTexts) -> Vec<Item> {
         let mut items = Vec::new();
         let baseline = self.top + scale.small;
-        let title = set.line(texts.title, Weight::Regular, scale.small);
+        let width = self.right - self.left;
         match texts.traeger {
             Some(traeger) => {
-                let traeger = fit(set.line(traeger, Weight::Bold, scale.small), (self.right - self.left) * 0.45);
+                let traeger = fit(set, traeger, Weight::Bold, scale.small, width * 0.45);
                 items.push(Item::Text { x: self.left, y: baseline, line: traeger, ink: Ink::Text, content: None });
-                let title = fit(title, (self.right - self.left) * 0.5);
+                let title = fit(set, texts.title, Weight::Regular, scale.small, width * 0.5);
                 let x = self.right - title.width;
                 items.push(Item::Text { x, y: baseline, line: title, ink: Ink::Muted, content: None });
             }
             None => {
-                let title = fit(title, self.right - self.left);
+                let title = fit(set, texts.title, Weight::Regular, scale.small, width);
                 items.push(Item::Text { x: self.left, y: baseline, line: title, ink: Ink::Muted, content: None });
             }
         }
@@ -110,11 +110,21 @@ impl Frame {
     }
 }
 
-/// Shortens a one-line text to `width` by dropping glyphs from its end.
-fn fit(mut line: Line, width: f32) -> Line {
-    while line.width > width && !line.glyphs.is_empty() {
-        line.glyphs.pop();
-        line.width = line.glyphs.iter().map(|g| krilla::text::Glyph::x_advance(g, line.size)).sum();
+/// One line of at most `width`: an overlong text (a very long name) is shortened with "…",
+/// which the header can afford because page one shows the title in full.
+fn fit(set: &Typesetter, text: &str, weight: Weight, size: f32, width: f32) -> Line {
+    let line = set.line(text, weight, size);
+    if line.width <= width {
+        return line;
     }
-    line
+    let average = line.width / text.chars().count().max(1) as f32;
+    let mut keep = ((width / average) as usize).min(text.chars().count());
+    loop {
+        let shortened: String = text.chars().take(keep).collect::<String>().trim_end().to_owned() + "…";
+        let line = set.line(&shortened, weight, size);
+        if line.width <= width || keep == 0 {
+            return line;
+        }
+        keep -= 1;
+    }
 }
