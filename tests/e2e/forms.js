@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join as joinPath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = process.env.BOGEN_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = process.env.BOGEN_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const readJson = (...parts) => JSON.parse(readFileSync(joinPath(ROOT, ...parts), 'utf8'));
 
