@@ -27,10 +27,13 @@ pub(crate) enum Weight {
     Bold,
 }
 
+/// The bytes of a font file: owned (fetched) or compiled in.
+type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
 /// One font: the bytes for shaping and the handle the PDF writer embeds.
 #[derive(Clone)]
 pub(crate) struct Face {
-    pub(crate) data: Arc<Vec<u8>>,
+    pub(crate) data: Bytes,
     pub(crate) pdf: krilla::text::Font,
     pub(crate) units_per_em: f32,
     /// Ascender and descender (negative) in em, for line boxes.
@@ -39,9 +42,8 @@ pub(crate) struct Face {
 }
 
 impl Face {
-    fn new(data: Vec<u8>, which: &'static str) -> Result<Face, PdfError> {
-        let data = Arc::new(data);
-        let shaper = rustybuzz::Face::from_slice(&data, 0).ok_or(PdfError::Font(which))?;
+    fn new(data: Bytes, which: &'static str) -> Result<Face, PdfError> {
+        let shaper = rustybuzz::Face::from_slice((*data).as_ref(), 0).ok_or(PdfError::Font(which))?;
         let units_per_em = shaper.units_per_em() as f32;
         let ascender = f32::from(shaper.ascender()) / units_per_em;
         let descender = f32::from(shaper.descender()) / units_per_em;
@@ -51,14 +53,14 @@ impl Face {
 
     /// A shaper over the font's bytes; cheap, made once per paragraph batch.
     pub(crate) fn shaper(&self) -> rustybuzz::Face<'_> {
-        rustybuzz::Face::from_slice(&self.data, 0).expect("checked when the font was loaded")
+        rustybuzz::Face::from_slice((*self.data).as_ref(), 0).expect("checked when the font was loaded")
     }
 }
 
 impl Fonts {
     /// Fonts from the bytes of two TrueType/OpenType files.
     pub fn from_ttf(regular: Vec<u8>, bold: Vec<u8>) -> Result<Fonts, PdfError> {
-        Ok(Fonts { regular: Face::new(regular, "regular")?, bold: Face::new(bold, "bold")? })
+        Ok(Fonts { regular: Face::new(Arc::new(regular), "regular")?, bold: Face::new(Arc::new(bold), "bold")? })
     }
 
     /// Noto Sans Regular and Bold (SIL Open Font License 1.1, `fonts/OFL.txt`): Latin, Greek and
@@ -67,7 +69,8 @@ impl Fonts {
     pub fn noto_sans() -> Fonts {
         static REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
         static BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
-        Fonts::from_ttf(REGULAR.to_vec(), BOLD.to_vec()).expect("the bundled Noto Sans files are fonts")
+        let face = |bytes: &'static [u8], which| Face::new(Arc::new(bytes), which).expect("Noto Sans is a font");
+        Fonts { regular: face(REGULAR, "regular"), bold: face(BOLD, "bold") }
     }
 
     pub(crate) fn face(&self, weight: Weight) -> &Face {
