@@ -28,6 +28,8 @@ for (const f of FORMS) {
     assert.equal(file.record.dataHash, digest(file.record.data), 'the digest is SHA-256 over the canonical data');
     assert.equal(JSON.stringify(file.record.data), JSON.stringify(before.data), 'the file holds the data as submitted');
     await waitForStatus(page, ui('save.done', { file: file.name }));
+    const [saved] = await page.evaluate(() => window.bogenEvents.saved);
+    assert.deepEqual(saved, file.record, 'bogen-save hands the page the record of the file');
 
     await page.reload();
     await waitForForm(page, f);
