@@ -3,6 +3,9 @@
 //! Each item has a key of its own, kept beside the data rather than taken from its position,
 //! so when items move their components move with them: what an input shows, its message and
 //! focus stay with the item. A change re-renders this list only.
+//!
+//! A long list renders its first items at once and the rest in small batches after, so the
+//! first fields can be used while later items are still being built.
 
 mod item;
 
@@ -59,9 +62,17 @@ pub fn item_label(form: &Form, item: &Node, index: usize) -> AttrValue {
     form.ui_fill("list.itemLabel", &[("label", &label), ("number", &(index + 1).to_string())])
 }
 
+/// Items rendered before the first frame; enough to fill a tablet screen.
+const FIRST_ITEMS: usize = 8;
+/// Items added per batch afterwards; a batch stays well below a frame.
+const BATCH_ITEMS: usize = 20;
+
 /// The list's own state, shared with its stable action callback.
 struct ListState {
     keys: RefCell<Vec<u64>>,
+    /// How many items are rendered (the rest follow in batches).
+    rendered: Cell<usize>,
+    batch_pending: Cell<bool>,
     pointer: RefCell<AttrValue>,
     focus: RefCell<Option<Focus>>,
     removed: RefCell<Option<Removed>>,
@@ -78,8 +89,11 @@ pub fn ListField(props: &FieldProps) -> Html {
     };
     let state = {
         let (form, pointer) = (form.clone(), props.pointer.clone());
+        let len = form.len(&pointer);
         use_memo((), move |_| ListState {
-            keys: RefCell::new((0..form.len(&pointer)).map(|_| next_key()).collect()),
+            keys: RefCell::new((0..len).map(|_| next_key()).collect()),
+            rendered: Cell::new(len.min(FIRST_ITEMS)),
+            batch_pending: Cell::new(false),
             pointer: RefCell::new(pointer),
             focus: RefCell::new(None),
             removed: RefCell::new(None),
@@ -90,23 +104,34 @@ pub fn ListField(props: &FieldProps) -> Html {
     let update = use_force_update();
     let message = use_message(&form, &props.pointer);
     {
-        let (form, state) = (form.clone(), state.clone());
-        use_effect(move || match state.focus.borrow_mut().take() {
-            Some(Focus::Id(id)) => focus::id(&form, &id),
-            Some(Focus::FirstInput(id)) => focus::first_input(&form, &id),
-            None => {}
+        let (form, state, update) = (form.clone(), state.clone(), update.clone());
+        use_effect(move || {
+            match state.focus.borrow_mut().take() {
+                Some(Focus::Id(id)) => focus::id(&form, &id),
+                Some(Focus::FirstInput(id)) => focus::first_input(&form, &id),
+                None => {}
+            }
+            if state.rendered.get() < state.keys.borrow().len() && !state.batch_pending.replace(true) {
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    state.rendered.set(state.rendered.get().saturating_add(BATCH_ITEMS));
+                    state.batch_pending.set(false);
+                    update.force_update();
+                });
+            }
         });
     }
     let id = form.ids.field(&props.pointer);
     let on_action = {
-        let (form, state, item, id) = (form.clone(), state.clone(), item.clone(), id.clone());
+        let (form, state, list, id) = (form.clone(), state.clone(), props.node.clone(), id.clone());
         use_callback((), move |action: Action, _| {
-            act(&form, &state, &item, &id, max_items, action);
+            act(&form, &state, &list, &id, action);
             update.force_update();
         })
     };
 
     let keys = state.keys.borrow().clone();
+    let rendered = state.rendered.get().min(keys.len());
     let full = max_items.is_some_and(|max| keys.len() as u64 >= max);
     let help = match (&field.help, full) {
         (Some(help), true) => Some(format!("{help} {}", form.ui("list.full"))),
@@ -115,7 +140,7 @@ pub fn ListField(props: &FieldProps) -> Html {
     };
     let parts = crate::field::Parts::new(id.clone(), help.is_some(), message.is_some());
     let count = keys.len();
-    let items = keys.iter().enumerate().map(|(index, key)| {
+    let items = keys[..rendered].iter().enumerate().map(|(index, key)| {
         html! {
             <ListItem key={*key} node={item.clone()} item_key={*key} list_id={AttrValue::from(id.clone())}
                 pointer={AttrValue::from(path::join(&props.pointer, &index.to_string()))}
@@ -186,7 +211,12 @@ fn item_name(form: &Form, item: &Node) -> AttrValue {
     }
 }
 
-fn act(form: &Form, state: &ListState, item: &Node, list_id: &str, max_items: Option<u64>, action: Action) {
+fn act(form: &Form, state: &ListState, list: &Node, list_id: &str, action: Action) {
+    let Some(item) = list.item.as_deref() else { return };
+    let max_items = match &list.field.kind {
+        FieldKind::List { max_items, .. } => *max_items,
+        _ => None,
+    };
     let pointer = state.pointer.borrow().clone();
     let position = |key: u64| state.keys.borrow().iter().position(|k| *k == key);
     let item_id = |key: u64| item_id(list_id, key);
@@ -199,8 +229,9 @@ fn act(form: &Form, state: &ListState, item: &Node, list_id: &str, max_items: Op
             }
             let key = next_key();
             state.keys.borrow_mut().push(key);
+            state.rendered.set(usize::MAX);
             state.removed.replace(None);
-            form.list_insert(&pointer, index, item.blank_item.clone());
+            form.list_insert(&pointer, index, list.blank_item.clone());
             state.focus.replace(Some(Focus::FirstInput(item_id(key))));
             form.announce(form.ui_fill("list.added", &[("item", &item_label(form, item, index))]));
         }
@@ -228,6 +259,7 @@ fn act(form: &Form, state: &ListState, item: &Node, list_id: &str, max_items: Op
             let Some(removed) = state.removed.take() else { return };
             let index = removed.index.min(state.keys.borrow().len());
             state.keys.borrow_mut().insert(index, removed.key);
+            state.rendered.set(usize::MAX);
             form.list_insert(&pointer, index, removed.value);
             state.focus.replace(Some(Focus::FirstInput(item_id(removed.key))));
             form.announce(form.ui_fill("list.restored", &[("item", &item_label(form, item, index))]));
