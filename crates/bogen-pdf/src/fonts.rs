@@ -21,7 +21,7 @@ impl std::fmt::Debug for Fonts {
 }
 
 /// Which cut a piece of text is set in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Weight {
     Regular,
     Bold,

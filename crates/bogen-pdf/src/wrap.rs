@@ -5,7 +5,10 @@
 //! into lines by glyph; every glyph keeps the byte range of its text, so text extraction and
 //! screen readers get the words back. Left-to-right scripts only for now.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use krilla::surface::Location;
@@ -67,9 +70,14 @@ impl Line {
 }
 
 /// Shapes and breaks text with the fonts of one document.
+///
+/// Shaping plans are made once per weight and script, and each distinct text is shaped once:
+/// layout measures the same texts several times (to keep headings with what follows).
 pub(crate) struct Typesetter<'a> {
     regular: rustybuzz::Face<'a>,
     bold: rustybuzz::Face<'a>,
+    plans: RefCell<Vec<(Weight, rustybuzz::Script, Rc<rustybuzz::ShapePlan>)>>,
+    shaped: RefCell<HashMap<(Weight, String), Rc<[Glyph]>>>,
     units_per_em: [f32; 2],
     /// Ascender and descender (negative) in em, per weight.
     metrics: [(f32, f32); 2],
@@ -80,6 +88,8 @@ impl<'a> Typesetter<'a> {
         Typesetter {
             regular: fonts.regular.shaper(),
             bold: fonts.bold.shaper(),
+            plans: RefCell::new(Vec::new()),
+            shaped: RefCell::new(HashMap::new()),
             units_per_em: [fonts.regular.units_per_em, fonts.bold.units_per_em],
             metrics: [(fonts.regular.ascender, fonts.regular.descender), (fonts.bold.ascender, fonts.bold.descender)],
         }
@@ -116,6 +126,20 @@ impl<'a> Typesetter<'a> {
 
     /// Shapes one hard line; glyph ranges are offset by `base` into the whole text.
     fn shape(&self, text: &str, base: usize, weight: Weight) -> Vec<Glyph> {
+        let key = (weight, text.to_owned());
+        let cached = self.shaped.borrow().get(&key).cloned();
+        let glyphs = match cached {
+            Some(glyphs) => glyphs,
+            None => {
+                let glyphs: Rc<[Glyph]> = self.shape_uncached(text, weight).into();
+                self.shaped.borrow_mut().insert(key, glyphs.clone());
+                glyphs
+            }
+        };
+        glyphs.iter().map(|g| Glyph { range: g.range.start + base..g.range.end + base, ..g.clone() }).collect()
+    }
+
+    fn shape_uncached(&self, text: &str, weight: Weight) -> Vec<Glyph> {
         let (face, upem) = match weight {
             Weight::Regular => (&self.regular, self.units_per_em[0]),
             Weight::Bold => (&self.bold, self.units_per_em[1]),
@@ -124,7 +148,8 @@ impl<'a> Typesetter<'a> {
         buffer.push_str(text);
         buffer.guess_segment_properties();
         buffer.set_direction(rustybuzz::Direction::LeftToRight);
-        let output = rustybuzz::shape(face, &[], buffer);
+        let plan = self.plan(face, weight, buffer.script());
+        let output = rustybuzz::shape_with_plan(face, &plan, buffer);
         let infos = output.glyph_infos();
         let positions = output.glyph_positions();
         let mut glyphs = Vec::with_capacity(infos.len());
@@ -139,10 +164,21 @@ impl<'a> Typesetter<'a> {
                 advance: pos.x_advance as f32 / upem,
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
-                range: base + start..base + end,
+                range: start..end,
             });
         }
         glyphs
+    }
+
+    fn plan(&self, face: &rustybuzz::Face, weight: Weight, script: rustybuzz::Script) -> Rc<rustybuzz::ShapePlan> {
+        let mut plans = self.plans.borrow_mut();
+        if let Some((_, _, plan)) = plans.iter().find(|(w, s, _)| *w == weight && *s == script) {
+            return plan.clone();
+        }
+        let direction = rustybuzz::Direction::LeftToRight;
+        let plan = Rc::new(rustybuzz::ShapePlan::new(face, direction, Some(script), None, &[]));
+        plans.push((weight, script, plan.clone()));
+        plan
     }
 }
 
