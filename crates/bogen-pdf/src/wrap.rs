@@ -69,6 +69,11 @@ impl Line {
     }
 }
 
+/// A shaping plan for one weight and script.
+type Plan = (Weight, rustybuzz::Script, Rc<rustybuzz::ShapePlan>);
+/// The glyphs of one hard line, ranges from 0.
+type Shaped = Rc<[Glyph]>;
+
 /// Shapes and breaks text with the fonts of one document.
 ///
 /// Shaping plans are made once per weight and script, and each distinct text is shaped once:
@@ -76,8 +81,8 @@ impl Line {
 pub(crate) struct Typesetter<'a> {
     regular: rustybuzz::Face<'a>,
     bold: rustybuzz::Face<'a>,
-    plans: RefCell<Vec<(Weight, rustybuzz::Script, Rc<rustybuzz::ShapePlan>)>>,
-    shaped: RefCell<HashMap<(Weight, String), Rc<[Glyph]>>>,
+    plans: RefCell<Vec<Plan>>,
+    shaped: RefCell<HashMap<(Weight, String), Shaped>>,
     units_per_em: [f32; 2],
     /// Ascender and descender (negative) in em, per weight.
     metrics: [(f32, f32); 2],
@@ -131,7 +136,7 @@ impl<'a> Typesetter<'a> {
         let glyphs = match cached {
             Some(glyphs) => glyphs,
             None => {
-                let glyphs: Rc<[Glyph]> = self.shape_uncached(text, weight).into();
+                let glyphs: Shaped = self.shape_uncached(text, weight).into();
                 self.shaped.borrow_mut().insert(key, glyphs.clone());
                 glyphs
             }
