@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import { usePages } from './browser.js';
 import { form, ui } from './forms.js';
-import { fieldId, openForm, prefix, save } from './portal.js';
+import { fieldId, openForm, prefix, save, submitButton, summary } from './portal.js';
 
 const withPage = usePages();
 const f = form('hilfeplan');
@@ -199,4 +199,19 @@ test('steps of a goal: added, moved and removed, each keeps its own values', wit
   ], 'removed');
   ({ record } = await save(page));
   assert.deepEqual(record.data.ziele[0].schritte, [BESICHTIGUNG, ANGEBOTE]);
+}));
+
+test('without any goal, the error summary names the list and leads to its add button', withPage(async (page) => {
+  await openForm(page, f);
+  const pre = await prefix(page);
+  await button(page, 'Entfernen Ziel 1').click();
+  assert.equal(await page.locator(`[id="${fieldId(pre, '/ziele/0')}"]`).count(), 0, 'the only goal is gone');
+
+  await submitButton(page).click();
+  const link = summary(page).locator(`a[href="#${fieldId(pre, '/ziele')}"]`);
+  assert.equal(await link.count(), 1, 'one summary entry for the empty list');
+  await link.click();
+  assert.equal(await focusedName(page), ui('list.add', { item: 'Ziel' }), 'the link leads to "Ziel hinzufügen"');
+  const add = page.locator(`[id="${fieldId(pre, '/ziele')}"]`);
+  assert.equal(await add.getAttribute('aria-invalid'), 'true');
 }));
