@@ -34,11 +34,16 @@ pub fn site(root: &Path) -> Result<PathBuf> {
 
 fn compile_wasm(root: &Path) -> Result<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    setup::run(
-        Command::new(cargo)
-            .current_dir(root)
-            .args(["rustc", "--release", "--target", setup::WASM_TARGET, "-p", "bogen-web", "--crate-type", "cdylib"]),
-    )?;
+    setup::run(Command::new(cargo).current_dir(root).args([
+        "rustc",
+        "--release",
+        "--target",
+        setup::WASM_TARGET,
+        "-p",
+        "bogen-web",
+        "--crate-type",
+        "cdylib",
+    ]))?;
     Ok(root.join("target").join(setup::WASM_TARGET).join("release/bogen_web.wasm"))
 }
 

@@ -36,7 +36,10 @@ pub fn debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
     }
     eprintln!("xtask: installing Debian packages {}", missing.join(" "));
     run(Command::new("apt-get").args(["update", "-qq"]))?;
-    run(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// Installs the npm packages of `tests/` exactly as locked, when missing or when the lock
@@ -54,6 +57,11 @@ pub fn npm_packages(root: &Path) -> Result<()> {
     }
     eprintln!("xtask: installing npm packages from tests/package-lock.json");
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir))
+}
+
+/// The PDF checkers the PDF tests run: poppler's pdftotext, pdffonts, pdfdetach, pdftoppm, and qpdf.
+pub fn pdf_tools() -> Result<()> {
+    debian_packages(&[("poppler-utils", "/usr/bin/pdftotext"), ("qpdf", "/usr/bin/qpdf")])
 }
 
 /// The browser for wasm and end-to-end tests: Debian's chromium and its driver.

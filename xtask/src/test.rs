@@ -14,6 +14,7 @@ const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub fn all(root: &Path) -> Result<()> {
     setup::wasm_target()?;
     setup::browser()?;
+    setup::pdf_tools()?;
     setup::npm_packages(root)?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let cargo = || {
@@ -25,7 +26,17 @@ pub fn all(root: &Path) -> Result<()> {
     setup::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     step("lints");
     setup::run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))?;
-    setup::run(cargo().args(["clippy", "--target", setup::WASM_TARGET, "-p", "bogen-web", "--all-targets", "--", "-D", "warnings"]))?;
+    setup::run(cargo().args([
+        "clippy",
+        "--target",
+        setup::WASM_TARGET,
+        "-p",
+        "bogen-web",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     step("Rust tests");
     setup::run(cargo().args(["test"]))?;
     step("validator agreement with ajv");
