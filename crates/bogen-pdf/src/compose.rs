@@ -304,10 +304,14 @@ impl Composer<'_> {
                 confirmation: w.get(if *confirmed { "typedConfirmed" } else { "typedUnconfirmed" }).to_owned(),
             },
         };
+        let mut caption = vec![signature.name.clone(), when];
+        if let Some(version) = signature.text_version.as_deref().filter(|v| !v.trim().is_empty()) {
+            caption.push(w.fill("textVersion", &[("version", version)]));
+        }
         SignatureView {
             role: w.get(&format!("role.{}", signature.role)).to_owned(),
             mark,
-            caption: vec![signature.name.clone(), when],
+            caption,
             note: (!signature.covers(&self.record.data)).then(|| w.get("signatureStale").to_owned()),
         }
     }

@@ -4,7 +4,7 @@
 //! brings its own), then the template's `texts`, then those of `pdf-templates/default.json`;
 //! a missing text shows its key, visible rather than blank. Keys: `title`, `page`, `footer`, `numbered`, `numberedHeading`, `yes`, `no`,
 //! `decimalSeparator`, `signatures`, `signedAt`, `signedAtNoPlace`, `typedConfirmed`,
-//! `typedUnconfirmed`, `signatureAlt`, `signatureStale`, `placeDate`, `signatureLine`,
+//! `typedUnconfirmed`, `textVersion`, `signatureAlt`, `signatureStale`, `placeDate`, `signatureLine`,
 //! `attachment`, `role.<code>`.
 
 use std::collections::BTreeMap;

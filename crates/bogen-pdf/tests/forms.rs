@@ -100,8 +100,8 @@ fn every_built_in_template_fits_its_form() {
         .expect("pdf-templates/")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
-    for file in files {
-        let id = file.strip_suffix(".json").expect("templates are JSON files");
+    for file in files.iter().filter(|f| f.as_str() != "README.md") {
+        let id = file.strip_suffix(".json").unwrap_or_else(|| panic!("{file}: templates are JSON files"));
         assert!(
             id == "default" || Template::built_in_forms().any(|f| f == id),
             "{file} is not compiled in (templates.rs)"

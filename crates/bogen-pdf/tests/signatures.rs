@@ -18,12 +18,14 @@ fn text_of(record: &bogen_core::Record, id: &str) -> String {
 #[test]
 fn drawn_and_typed_signatures_name_signer_place_and_time() {
     let bundle = bundle("datenschutz");
-    let record = record(&bundle, example("datenschutz"));
+    let mut record = record(&bundle, example("datenschutz"));
+    record.signatures[0].text_version = Some("datenschutz-de-2026-11".into());
     let text = squeezed(&text_of(&record, "datenschutz"));
     for part in [
         "Teilnehmende Person",
         "Ionela Munteanu",
         "Velbert, 30.11.2026, 10:04 Uhr",
+        "Fassung des unterschriebenen Textes: datenschutz-de-2026-11",
         // Not a role of the Datenschutzerklärung's template, still shown: no signature is dropped.
         "Case Management",
         "Katharina Wolff",
