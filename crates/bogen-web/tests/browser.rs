@@ -1,5 +1,12 @@
 //! The engine in a real browser: mounts a small form and checks the DOM people and assistive
-//! technology get. Run with `wasm-pack test --headless --chrome` or wasm-bindgen-test-runner.
+//! technology get. Runs in headless Chromium through wasm-bindgen-test-runner (0.2.130) and
+//! chromedriver; `webdriver.json` beside Cargo.toml gives Chromium its flags:
+//!
+//! ```sh
+//! CHROMEDRIVER=/usr/bin/chromedriver \
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!   cargo test --target wasm32-unknown-unknown -p bogen-web --test browser
+//! ```
 
 use bogen_web::{mount_custom, FormHandle};
 use wasm_bindgen::JsCast;
