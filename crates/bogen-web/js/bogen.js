@@ -113,12 +113,16 @@ class BogenForm {
     return JSON.parse(this.#live().load(text));
   }
 
-  /** Removes the form from the page. */
+  /**
+   * Removes the form from the page. The elements go with the engine's next render step; the
+   * returned promise resolves once they are gone (await it before mounting into the same element).
+   */
   destroy() {
     if (this.#handle) {
       this.#handle.destroy();
       this.#handle.free();
       this.#handle = undefined;
     }
+    return new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

@@ -45,6 +45,8 @@ pub fn TextField(props: &FieldProps) -> Html {
     let error_class = message.is_some().then_some("bogen-input--error");
     let placeholder = field.placeholder.clone();
     let autocomplete = props.node.autocomplete.clone();
+    // A short answer (a postcode) gets a short input: its width hints at what to type.
+    let short = matches!(field.kind, bogen_core::FieldKind::Text { max_length: Some(max), .. } if max <= 10);
     let control = match &kind {
         Kind::Textarea { rows } => html! {
             <textarea class={classes!("bogen-textarea", error_class)} id={parts.id.clone()} rows={rows.to_string()}
@@ -56,7 +58,7 @@ pub fn TextField(props: &FieldProps) -> Html {
                 Kind::Number { integer: true } => ("text", Some("numeric"), Some("bogen-input--width-10")),
                 Kind::Number { integer: false } => ("text", Some("decimal"), Some("bogen-input--width-10")),
                 Kind::Date => ("text", None, Some("bogen-input--width-10")),
-                Kind::Text { input_type } => (input_type.as_str(), None, None),
+                Kind::Text { input_type } => (input_type.as_str(), None, short.then_some("bogen-input--width-10")),
                 Kind::Textarea { .. } => ("text", None, None),
             };
             html! {
