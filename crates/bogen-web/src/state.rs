@@ -399,20 +399,50 @@ impl Form {
         }
     }
 
-    pub fn on_summary(&self, listener: Option<Callback<()>>) {
-        self.listeners.borrow_mut().summary = listener;
+    pub fn on_summary(&self, listener: Callback<()>) {
+        self.listeners.borrow_mut().summary = Some(listener);
     }
 
-    pub fn on_status(&self, listener: Option<Callback<()>>) {
-        self.listeners.borrow_mut().status = listener;
+    /// Removes a listener unless a newer one replaced it (a re-keyed component's cleanup may run
+    /// after its successor registered).
+    pub fn off_summary(&self, listener: &Callback<()>) {
+        let mut l = self.listeners.borrow_mut();
+        if l.summary.as_ref() == Some(listener) {
+            l.summary = None;
+        }
     }
 
-    pub fn on_announce(&self, listener: Option<Callback<AttrValue>>) {
-        self.listeners.borrow_mut().announce = listener;
+    pub fn on_status(&self, listener: Callback<()>) {
+        self.listeners.borrow_mut().status = Some(listener);
     }
 
-    pub fn on_reload(&self, listener: Option<Callback<()>>) {
-        self.listeners.borrow_mut().reload = listener;
+    pub fn off_status(&self, listener: &Callback<()>) {
+        let mut l = self.listeners.borrow_mut();
+        if l.status.as_ref() == Some(listener) {
+            l.status = None;
+        }
+    }
+
+    pub fn on_announce(&self, listener: Callback<AttrValue>) {
+        self.listeners.borrow_mut().announce = Some(listener);
+    }
+
+    pub fn off_announce(&self, listener: &Callback<AttrValue>) {
+        let mut l = self.listeners.borrow_mut();
+        if l.announce.as_ref() == Some(listener) {
+            l.announce = None;
+        }
+    }
+
+    pub fn on_reload(&self, listener: Callback<()>) {
+        self.listeners.borrow_mut().reload = Some(listener);
+    }
+
+    pub fn off_reload(&self, listener: &Callback<()>) {
+        let mut l = self.listeners.borrow_mut();
+        if l.reload.as_ref() == Some(listener) {
+            l.reload = None;
+        }
     }
 
     /// Forgets all listeners (the form is being destroyed).

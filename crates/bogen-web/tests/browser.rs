@@ -168,4 +168,10 @@ async fn a_broken_record_is_refused_in_german_and_changes_nothing() {
     m.form.set_data(r#"{"name": "Other"}"#).unwrap();
     m.form.load(&record).unwrap();
     assert_eq!(m.form.data(), before);
+
+    // The form rendered anew for the loaded data still shows its summary.
+    yew::scheduler::flush().await;
+    m.form.validate();
+    yew::scheduler::flush().await;
+    assert_eq!(all(&m.host, ".bogen-error-summary a").len(), 1, "the one goal has no text yet");
 }

@@ -12,8 +12,9 @@ pub fn Announcer() -> Html {
     {
         let (form, text) = (form.clone(), text.setter());
         use_effect_with((), move |_| {
-            form.on_announce(Some(Callback::from(move |t| text.set(t))));
-            move || form.on_announce(None)
+            let listener = Callback::from(move |t| text.set(t));
+            form.on_announce(listener.clone());
+            move || form.off_announce(&listener)
         });
     }
     html! { <div class="bogen-visually-hidden" role="status">{ (*text).clone() }</div> }

@@ -36,11 +36,12 @@ pub fn FormView(props: &FormViewProps) -> Html {
     {
         let (form, generation) = (form.clone(), generation.clone());
         use_effect_with((), move |_| {
-            form.on_reload(Some(Callback::from(move |_| {
+            let listener = Callback::from(move |_| {
                 *generation.borrow_mut() += 1;
                 update.force_update();
-            })));
-            move || form.on_reload(None)
+            });
+            form.on_reload(listener.clone());
+            move || form.off_reload(&listener)
         });
     }
     let generation = *generation.borrow();

@@ -12,8 +12,9 @@ pub fn StatusView() -> Html {
     {
         let form = form.clone();
         use_effect_with((), move |_| {
-            form.on_status(Some(Callback::from(move |_| update.force_update())));
-            move || form.on_status(None)
+            let listener = Callback::from(move |_| update.force_update());
+            form.on_status(listener.clone());
+            move || form.off_status(&listener)
         });
     }
     let status = form.status();

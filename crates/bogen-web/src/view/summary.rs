@@ -16,8 +16,9 @@ pub fn Summary() -> Html {
     {
         let form = form.clone();
         use_effect_with((), move |_| {
-            form.on_summary(Some(Callback::from(move |_| update.force_update())));
-            move || form.on_summary(None)
+            let listener = Callback::from(move |_| update.force_update());
+            form.on_summary(listener.clone());
+            move || form.off_summary(&listener)
         });
     }
     {
