@@ -2,6 +2,7 @@
 //! machine needs only cargo. Every command installs what it needs itself (rustup target,
 //! Debian packages, npm packages from the committed lock file).
 
+mod bench;
 mod build;
 mod bundles;
 mod e2e;
@@ -18,7 +19,10 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   build            build the deployable site into www/dist/
   serve [--port N] build, then serve www/dist/ on http://127.0.0.1:N/ (default 8080)
-  test             install what tests need, then run every test";
+  test             install what tests need, then run every test
+  bench [--runs N] build Bogen and a react-jsonschema-form reference app, measure both in
+                   headless Chromium (N navigations per app and case, default 7) and write
+                   bench/results.json and bench/results.md";
 
 fn main() {
     if let Err(e) = run() {
@@ -34,13 +38,27 @@ fn run() -> Result<()> {
         Some("build") => build::site(&root).map(|_| ()),
         Some("serve") => {
             let port = match args.iter().position(|a| a == "--port") {
-                Some(i) => args.get(i + 1).and_then(|p| p.parse().ok()).ok_or_else(|| anyhow::anyhow!("--port needs a number"))?,
+                Some(i) => args
+                    .get(i + 1)
+                    .and_then(|p| p.parse().ok())
+                    .ok_or_else(|| anyhow::anyhow!("--port needs a number"))?,
                 None => 8080,
             };
             let dist = build::site(&root)?;
             serve::run(&dist, port)
         }
         Some("test") => test::all(&root),
+        Some("bench") => {
+            let runs = match args.iter().position(|a| a == "--runs") {
+                Some(i) => Some(
+                    args.get(i + 1)
+                        .and_then(|n| n.parse().ok())
+                        .ok_or_else(|| anyhow::anyhow!("--runs needs a number"))?,
+                ),
+                None => None,
+            };
+            bench::run(&root, runs)
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

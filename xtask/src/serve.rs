@@ -12,48 +12,63 @@ use tiny_http::{Header, Request, Response, Server};
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
     object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
+/// The headers a URL path gets besides type and caching: its Content-Security-Policy and
+/// whatever else the caller wants there.
+pub type Policy = fn(&str) -> &'static [(&'static str, &'static str)];
+
 /// Serves until the process ends.
 pub fn run(dist: &Path, port: u16) -> Result<()> {
     let server = Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("Bogen demo portal: http://127.0.0.1:{port}/  (Ctrl+C ends)");
-    serve(&server, dist);
+    serve(&server, dist, strict);
     Ok(())
 }
 
 /// Serves on a free port in background threads; returns the base URL. Ends with the process.
 pub fn spawn(dist: &Path) -> Result<String> {
+    spawn_with(dist, strict)
+}
+
+/// Like [`spawn`], with the policy chosen per path: the bench serves a reference app that
+/// cannot run under the strict policy next to Bogen's pages, and isolates both pages so their
+/// clocks are precise.
+pub fn spawn_with(dist: &Path, policy: Policy) -> Result<String> {
     let server = Arc::new(Server::http("127.0.0.1:0").map_err(|e| anyhow!("cannot listen on loopback: {e}"))?);
     let addr = server.server_addr().to_ip().ok_or_else(|| anyhow!("server has no IP address"))?;
     for _ in 0..4 {
         let (server, dist) = (server.clone(), dist.to_path_buf());
-        std::thread::spawn(move || serve(&server, &dist));
+        std::thread::spawn(move || serve(&server, &dist, policy));
     }
     Ok(format!("http://{addr}/"))
 }
 
-fn serve(server: &Server, dist: &Path) {
+fn strict(_path: &str) -> &'static [(&'static str, &'static str)] {
+    &[("Content-Security-Policy", CSP)]
+}
+
+fn serve(server: &Server, dist: &Path, policy: Policy) {
     let root = dist.canonicalize().unwrap_or_else(|_| dist.to_path_buf());
     for request in server.incoming_requests() {
-        let response = respond(&root, &request);
+        let response = respond(&root, &request, policy);
         // A client that went away is no reason to stop serving.
         let _ = request.respond(response);
     }
 }
 
-fn respond(root: &Path, request: &Request) -> Response<std::io::Cursor<Vec<u8>>> {
+fn respond(root: &Path, request: &Request, policy: Policy) -> Response<std::io::Cursor<Vec<u8>>> {
     let path = request.url().split(['?', '#']).next().unwrap_or("/");
     let (status, body, mime) = match resolve(root, path).and_then(|p| fs::read(&p).ok().map(|b| (b, p))) {
         Some((body, file)) => (200, body, mime(&file)),
         None => (404, b"not found".to_vec(), "text/plain; charset=utf-8"),
     };
     let mut response = Response::from_data(body).with_status_code(status);
-    for (name, value) in [
+    let fixed = [
         ("Content-Type", mime),
-        ("Content-Security-Policy", CSP),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         ("Cache-Control", "no-cache"),
-    ] {
+    ];
+    for &(name, value) in fixed.iter().chain(policy(path)) {
         response.add_header(Header::from_bytes(name, value).expect("static header names and values are valid"));
     }
     response

@@ -1,0 +1,46 @@
+// The table's rows: each figure for both apps, their ratio and the budget it is held to.
+// A figure Bogen could not produce stays empty with the reason; nothing is filled in.
+
+/// Earlier measurement of the rjsf stack's first-load bytes, from the project's size notes.
+export const RJSF_EARLIER_BYTES = 170_923;
+const KEY_FRAME_MS = 16;
+
+/// `m` holds `{ bogen, rjsf }` per figure: numbers, or `{ error }`.
+export function rows(m) {
+  const out = [];
+  const add = (topic, figure, unit, pair, budget, extra) => {
+    const b = pair?.bogen;
+    const r = pair?.rjsf;
+    const ratio = typeof b === 'number' && typeof r === 'number' && r > 0 ? b / r : null;
+    const meets = ratio === null ? null : budget(ratio, b);
+    out.push({ topic, figure, unit, bogen: b ?? null, rjsf: r ?? null, ratio, budget: extra, meets });
+  };
+  const half = (ratio) => ratio <= 0.5;
+  const byteCases = Object.entries(m.bytes ?? {});
+  if (byteCases.length) {
+    // Code is the same whatever the case; shown once, from the first case measured.
+    const [id, pair] = byteCases[0];
+    add({ kind: 'bytes', id }, `bytes before interactive: code (html, js, wasm, css), measured on ${id}`, 'B', pair.code, (ratio) => ratio <= 1, 'Bogen ≤ rjsf');
+  }
+  for (const [id, pair] of byteCases) {
+    add({ kind: 'bytes', id }, `bytes before interactive, ${id}: code + form JSON`, 'B', pair.total, (ratio) => ratio <= 1, 'Bogen ≤ rjsf');
+  }
+  for (const [id, pair] of Object.entries(m.load ?? {})) {
+    add({ kind: 'load', id }, `navigation to first usable input, ${id} (median)`, 'ms', pair, half, '≤ ½ rjsf');
+  }
+  for (const [id, pair] of Object.entries(m.complete ?? {})) {
+    add({ kind: 'complete', id }, `navigation to the whole form built (last DOM change), ${id} (median)`, 'ms', pair, () => null, 'none (for context)');
+  }
+  for (const mode of ['off', 'on']) {
+    const k = m.keys?.[mode];
+    if (!k) continue;
+    add({ kind: 'keys', mode }, `keystroke latency, list500, live validation ${mode} (median)`, 'ms', k.median, half, '≤ ½ rjsf');
+    add({ kind: 'keys', mode }, `keystroke latency, list500, live validation ${mode} (p95)`, 'ms', k.p95, (ratio, b) => ratio <= 0.5 && b < KEY_FRAME_MS, `≤ ½ rjsf and < ${KEY_FRAME_MS} ms`);
+  }
+  if (m.validation) {
+    add({ kind: 'validation' }, 'full validation of list500 data, first call', 'ms', m.validation.first, half, '≤ ½ rjsf');
+    add({ kind: 'validation' }, 'full validation of list500 data, warm (median)', 'ms', m.validation.warm, half, '≤ ½ rjsf');
+  }
+  out.push({ topic: { kind: 'pdf' }, figure: 'PDF of a large Hilfeplan', unit: 'ms', bogen: { note: m.pdf ?? 'not built yet' }, rjsf: null, ratio: null, budget: 'Bogen only', meets: null });
+  return out;
+}
