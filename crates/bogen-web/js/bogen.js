@@ -16,10 +16,13 @@
 
 import init, { mountBundle, mountCustom } from './bogen_web.js';
 
-let engine;
+// The engine is fetched and compiled as soon as this module is imported, alongside whatever
+// the host does before it calls mount (fetching data, say), not after.
+const engine = init({ module_or_path: new URL('./bogen_web_bg.wasm', import.meta.url) });
+// A failure is reported by mount; until then it is no unhandled rejection.
+engine.catch(() => {});
 
 function start() {
-  engine ??= init({ module_or_path: new URL('./bogen_web_bg.wasm', import.meta.url) });
   return engine;
 }
 

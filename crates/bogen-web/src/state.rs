@@ -1,11 +1,11 @@
 //! The state of one mounted form, shared by all its components: the data, which fields were
 //! edited and left, the current messages and who listens for which of them.
 //!
-//! A keystroke writes one value at its pointer, validates once (only when some message can be
-//! seen) and tells only the fields whose visible message changed, plus the error summary. No
-//! other component re-renders, which keeps long lists fast.
+//! A keystroke writes one value at its pointer; after the next frame (only when some message can
+//! be seen) the data is validated once and only the fields whose visible message changed are
+//! told, plus the error summary. No other component re-renders, which keeps long lists fast.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -14,7 +14,8 @@ use bogen_core::texts::fill;
 use bogen_core::ui::UiNode;
 use bogen_core::{path, FieldError, FormBundle, Record, RecordError};
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 use yew::{AttrValue, Callback};
 
@@ -49,6 +50,7 @@ pub struct Shared {
     pub lang: String,
     inner: RefCell<Inner>,
     listeners: RefCell<Listeners>,
+    refresh_pending: Cell<bool>,
 }
 
 #[derive(Default)]
@@ -119,6 +121,7 @@ impl Form {
             lang: lang.to_owned(),
             inner: RefCell::new(inner),
             listeners: RefCell::default(),
+            refresh_pending: Cell::new(false),
         }))
     }
 
@@ -156,7 +159,7 @@ impl Form {
 
     /// Writes a value typed or picked by the person; `None` removes it (so `required` fires).
     pub fn write(&self, pointer: &str, value: Option<Value>) {
-        let changes = {
+        let live = {
             let mut inner = self.inner.borrow_mut();
             let in_list = parent_is_list(&inner.data, pointer);
             match value {
@@ -165,10 +168,38 @@ impl Form {
             }
             inner.edited.insert(pointer.to_owned());
             inner.fresh = false;
-            self.refresh(&mut inner)
+            inner.submitted || !inner.touched.is_empty()
         };
-        self.tell(changes);
+        if live {
+            self.refresh_after_paint();
+        }
         self.changed(pointer);
+    }
+
+    /// Messages follow typing one frame later: the typed character is painted first, then the
+    /// data is validated, so a long form is as quick to type in as a short one. Keystrokes
+    /// within one frame share one validation.
+    fn refresh_after_paint(&self) {
+        if self.refresh_pending.replace(true) {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return self.refresh_now() };
+        let form = self.clone();
+        let after_paint = Closure::once_into_js(move || {
+            let run = Closure::once_into_js(move || form.refresh_now());
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(run.unchecked_ref());
+            }
+        });
+        if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
+            self.refresh_now();
+        }
+    }
+
+    fn refresh_now(&self) {
+        self.refresh_pending.set(false);
+        let changes = self.refresh(&mut self.inner.borrow_mut());
+        self.tell(changes);
     }
 
     /// The person left a field: from now on its message shows, if they changed it.

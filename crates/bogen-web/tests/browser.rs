@@ -69,6 +69,19 @@ fn one(host: &Element, selector: &str) -> Element {
     host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
 }
 
+/// Waits until the form has validated after typing (it does so after the next frame).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let window = web_sys::window().unwrap();
+            window.set_timeout_with_callback(resolve.unchecked_ref()).unwrap();
+        });
+        web_sys::window().unwrap().request_animation_frame(after_paint.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
 async fn type_into(input: &Element, text: &str) {
     let input: &HtmlInputElement = input.unchecked_ref();
     input.set_value(text);
@@ -113,6 +126,7 @@ async fn validate_shows_the_summary_and_messages_at_the_fields() {
 
     // After the first submit attempt, messages follow typing.
     type_into(&name, "Amal").await;
+    next_frame().await;
     assert!(name.get_attribute("aria-invalid").is_none());
     assert_eq!(all(&m.host, ".bogen-error-summary a").len(), 1);
 }
