@@ -13,13 +13,7 @@ use crate::failure::Unusable;
 /// The text of a file (`-` is standard input), refused when larger than a document may be or
 /// not UTF-8. A leading byte order mark, which some Windows tools write, is dropped.
 pub fn read_text(path: &Path) -> Result<String, Unusable> {
-    let bytes = read_bounded(path).map_err(|e| Unusable::file(path, io_reason(&e)))?;
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(Unusable::file(
-            path,
-            format!("larger than the limit of {MAX_DOCUMENT_BYTES} bytes for a document"),
-        ));
-    }
+    let bytes = read_bytes(path, MAX_DOCUMENT_BYTES, "a document")?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = position(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
         Unusable::file(path, format!("not UTF-8 text at line {line}, column {column}"))
@@ -40,10 +34,20 @@ pub fn parse_json(path: &Path, text: &str) -> Result<Value, Unusable> {
     limits::parse_json(text).map_err(|e| Unusable::file(path, e.to_string()))
 }
 
-/// Reads at most one byte more than a document may have, so an endless or huge input is
-/// refused without being held in memory.
-fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
-    let limit = MAX_DOCUMENT_BYTES as u64 + 1;
+/// The bytes of a file (`-` is standard input), refused when larger than `limit` bytes for
+/// `what` the file should be.
+pub fn read_bytes(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>, Unusable> {
+    let bytes = read_bounded(path, limit).map_err(|e| Unusable::file(path, io_reason(&e)))?;
+    if bytes.len() > limit {
+        return Err(Unusable::file(path, format!("larger than the limit of {limit} bytes for {what}")));
+    }
+    Ok(bytes)
+}
+
+/// Reads at most one byte more than `limit`, so an endless or huge input is refused without
+/// being held in memory.
+fn read_bounded(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let limit = limit as u64 + 1;
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         io::stdin().lock().take(limit).read_to_end(&mut bytes)?;

@@ -4,12 +4,14 @@
 //! accepted. This file reads the arguments and hands over to one module per command.
 
 mod catalogue;
+mod checked;
 mod commands;
 mod envelope;
 mod failure;
 mod form;
 mod input;
 mod output;
+mod write;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,22 +29,25 @@ const RECORD_LANG: &str = "de";
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  valid (validate), listed (forms), record written (record)
+  0  valid (validate), listed (forms), record written (record), PDF written (pdf), record
+     written (extract)
   1  invalid: one line `<pointer>: <message>` per error on standard output. A record whose data
      does not match its digest (/dataHash) or that belongs to another form than --form names
      (/form/id) is invalid too. Pointers point into the file given, so a record's data errors
-     start with /data.
+     start with /data; for extract they point into the record attached to the PDF. pdf and
+     extract write nothing for an invalid record.
   2  the input cannot be judged: a missing or unreadable file, not JSON (with line and column),
      too large or too deeply nested, an unknown form or language, not a record, a record of a
-     newer format or form version than this bogen knows. One line on standard error names the
-     file.
+     newer format or form version than this bogen knows, not a PDF or a PDF without an attached
+     Bogen record (extract), a layout template that is broken or does not fit the form (pdf).
+     One line on standard error names the file.
 
 With --json, errors are printed as [{\"pointer\": \"…\", \"message\": \"…\"}] ([] when valid) and the
 reason for exit code 2 as {\"error\": \"…\"}, both on standard output. Warnings (a record made
 with an older form version) go to standard error.";
 
 #[derive(Parser)]
-#[command(name = "bogen", version, about = "Bogen forms on the command line: list, validate, make records.")]
+#[command(name = "bogen", version, about = "Bogen forms on the command line: list, validate, make records and PDFs.")]
 #[command(after_help = EXIT_CODES)]
 struct Cli {
     /// Print results and errors as JSON on standard output.
@@ -84,6 +89,30 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Lay out a valid record as the participant's PDF (PDF/A-3a), the record attached. An
+    /// invalid record gives exit code 1 and no PDF: a participant must not be handed a document
+    /// of data the form refuses.
+    #[command(after_help = EXIT_CODES)]
+    Pdf {
+        /// The record file; `-` reads standard input.
+        record: PathBuf,
+        /// Where to write the PDF; `-` writes it to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// A layout template (JSON) to use instead of the form's built-in layout.
+        #[arg(long, value_name = "LAYOUT")]
+        template: Option<PathBuf>,
+    },
+    /// Get the record back out of a PDF made by `bogen pdf`, checked as validate checks a record;
+    /// an invalid record gives exit code 1 and is not written.
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        /// The PDF; `-` reads standard input.
+        pdf: PathBuf,
+        /// Where to write the record; standard output without it or for `-`.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -114,6 +143,18 @@ fn main() -> ExitCode {
                 record_lang: lang.unwrap_or(RECORD_LANG),
             };
             commands::record::run(&args, &out)
+        }
+        Command::Pdf { record, output, template } => {
+            let args = commands::pdf::Args {
+                record,
+                output,
+                template: template.as_deref(),
+                lang: lang.unwrap_or(MESSAGES_LANG),
+            };
+            commands::pdf::run(&args, &out)
+        }
+        Command::Extract { pdf, output } => {
+            commands::extract::run(pdf, output.as_deref(), lang.unwrap_or(MESSAGES_LANG), &out)
         }
     };
     let exit = result.unwrap_or_else(|e| {

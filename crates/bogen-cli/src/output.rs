@@ -51,8 +51,13 @@ impl Output {
     /// Text as it is on standard output. A closed pipe or full disk is a failure of the run, not a
     /// crash: the caller turns it into exit code 2.
     pub fn stdout(&self, text: &str) -> Result<(), Unusable> {
+        self.stdout_bytes(text.as_bytes())
+    }
+
+    /// Bytes as they are on standard output: a PDF for a pipe.
+    pub fn stdout_bytes(&self, bytes: &[u8]) -> Result<(), Unusable> {
         let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())
+        out.write_all(bytes)
             .and_then(|()| out.flush())
             .map_err(|e| Unusable::general(format!("cannot write to standard output: {e}")))
     }
