@@ -84,6 +84,8 @@ struct Listeners {
     status: Option<Callback<()>>,
     announce: Option<Callback<AttrValue>>,
     reload: Option<Callback<()>>,
+    /// Lists still rendering their items in batches, asked to render them all now.
+    reveal: Vec<(u32, Callback<()>)>,
 }
 
 /// A message in the form's status region (loading, saving, submitting).
@@ -473,6 +475,26 @@ impl Form {
         let mut l = self.listeners.borrow_mut();
         if l.reload.as_ref() == Some(listener) {
             l.reload = None;
+        }
+    }
+
+    pub fn on_reveal(&self, listener: Callback<()>) -> u32 {
+        let mut l = self.listeners.borrow_mut();
+        l.next += 1;
+        let id = l.next;
+        l.reveal.push((id, listener));
+        id
+    }
+
+    pub fn off_reveal(&self, id: u32) {
+        self.listeners.borrow_mut().reveal.retain(|(i, _)| *i != id);
+    }
+
+    /// Has every list render all its items now (a link leads to an item not built yet).
+    pub fn reveal_all(&self) {
+        let listeners: Vec<_> = self.listeners.borrow().reveal.iter().map(|(_, l)| l.clone()).collect();
+        for listener in listeners {
+            listener.emit(());
         }
     }
 

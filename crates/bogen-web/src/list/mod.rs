@@ -105,6 +105,18 @@ pub fn ListField(props: &FieldProps) -> Html {
     let message = use_message(&form, &props.pointer);
     {
         let (form, state, update) = (form.clone(), state.clone(), update.clone());
+        use_effect_with((), move |_| {
+            let id = form.on_reveal(Callback::from(move |_| {
+                if state.rendered.get() < state.keys.borrow().len() {
+                    state.rendered.set(usize::MAX);
+                    update.force_update();
+                }
+            }));
+            move || form.off_reveal(id)
+        });
+    }
+    {
+        let (form, state, update) = (form.clone(), state.clone(), update.clone());
         use_effect(move || {
             match state.focus.borrow_mut().take() {
                 Some(Focus::Id(id)) => focus::id(&form, &id),

@@ -10,10 +10,32 @@ fn document(form: &Form) -> Option<Document> {
     form.element.owner_document()
 }
 
-/// Focuses the field of `pointer`, or the nearest enclosing one that is on screen (a hidden
-/// field's message leads to its group). Scrolls its label into view first, as GOV.UK does.
+/// Focuses the field of `pointer`. An item of a long list may not be built yet: then all lists
+/// are asked to finish and the field is looked for again after they rendered; a field that
+/// does not show (a hidden one) leads to the nearest enclosing one.
 pub fn field(form: &Form, pointer: &str) {
     let Some(doc) = document(form) else { return };
+    if doc.get_element_by_id(&form.ids.field(pointer)).is_some() {
+        return nearest(form, &doc, pointer);
+    }
+    form.reveal_all();
+    let (form, pointer) = (form.clone(), pointer.to_owned());
+    yew::platform::spawn_local(async move {
+        // Each round renders one more level of nested lists.
+        for _ in 0..4 {
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            if doc.get_element_by_id(&form.ids.field(&pointer)).is_some() {
+                break;
+            }
+            form.reveal_all();
+        }
+        nearest(&form, &doc, &pointer);
+    });
+}
+
+/// Focuses the element of `pointer` or of its nearest enclosing field, scrolling its label into
+/// view first, as GOV.UK does.
+fn nearest(form: &Form, doc: &Document, pointer: &str) {
     let mut pointer = pointer.to_owned();
     loop {
         if let Some(element) = doc.get_element_by_id(&form.ids.field(&pointer)) {
