@@ -18,8 +18,14 @@ const DIR = join(ROOT, 'docs/screenshots');
 const LIMIT = 400 * 1024;
 
 async function shoot(page, name) {
-  // From the top, with no focus ring, caret or hover in the picture.
+  // From the top, with no focus ring, caret or hover in the picture. List items off screen
+  // skip painting (content-visibility: auto); a picture of the whole page needs them painted.
   await page.evaluate(() => {
+    for (const e of document.querySelectorAll('*')) {
+      if (getComputedStyle(e).contentVisibility === 'auto') {
+        e.style.contentVisibility = 'visible';
+      }
+    }
     document.activeElement?.blur();
     window.scrollTo(0, 0);
   });
