@@ -1,8 +1,6 @@
 //! What `bogen.js` calls. JSON crosses the boundary as text, which keeps the wasm small (no
 //! serde bridge) and hands the host plain objects after one `JSON.parse`.
 
-use std::rc::Rc;
-
 use bogen_core::limits;
 use bogen_core::{FormBundle, Texts};
 use serde_json::Value;
@@ -19,7 +17,6 @@ use crate::view::{FormView, FormViewProps};
 pub struct FormHandle {
     form: Form,
     app: Option<AppHandle<FormView>>,
-    _known_to_panic_hook: Rc<()>,
 }
 
 /// Mounts a built form bundle (`forms/<id>.<lang>.json`).
@@ -77,11 +74,11 @@ fn parse_data(data: &str) -> Result<Value, JsError> {
 fn mount(element: HtmlElement, bundle: FormBundle, data: Option<String>, lang: &str) -> Result<FormHandle, JsError> {
     let data = data.as_deref().map(parse_data).transpose()?;
     let form = Form::new(bundle, element.clone(), data, lang);
-    let token = panic::register(&form);
+    panic::register(&form);
     element.set_text_content(None);
     let app =
         yew::Renderer::<FormView>::with_root_and_props(element.into(), FormViewProps { form: form.clone() }).render();
-    Ok(FormHandle { form, app: Some(app), _known_to_panic_hook: token })
+    Ok(FormHandle { form, app: Some(app) })
 }
 
 #[wasm_bindgen]

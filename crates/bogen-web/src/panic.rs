@@ -3,39 +3,41 @@
 //! it happened, never the panic's text, which could quote form data.
 
 use std::cell::RefCell;
-use std::rc::Weak;
 use std::sync::Once;
 
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::events;
-use crate::state::Form;
+use crate::state::{Form, WeakForm};
 
 thread_local! {
-    static FORMS: RefCell<Vec<(Weak<()>, Form)>> = const { RefCell::new(Vec::new()) };
+    static FORMS: RefCell<Vec<WeakForm>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Keeps a form known to the panic hook while the returned token lives.
-pub fn register(form: &Form) -> std::rc::Rc<()> {
+/// Makes a mounted form known to the panic hook (without keeping it alive).
+pub fn register(form: &Form) {
     static HOOK: Once = Once::new();
-    HOOK.call_once(|| yew::set_custom_panic_hook(Box::new(hook)));
-    let token = std::rc::Rc::new(());
+    HOOK.call_once(|| {
+        // The hook before is Rust's own, which writes nowhere in a browser, or a test
+        // harness's, which reports failed assertions: it still runs after Bogen's.
+        let before = std::panic::take_hook();
+        yew::set_custom_panic_hook(Box::new(move |info| {
+            hook(info);
+            before(info);
+        }));
+    });
     FORMS.with(|f| {
         let mut forms = f.borrow_mut();
-        forms.retain(|(t, _)| t.strong_count() > 0);
-        forms.push((std::rc::Rc::downgrade(&token), form.clone()));
+        forms.retain(|w| w.upgrade().is_some());
+        forms.push(form.downgrade());
     });
-    token
 }
 
 fn hook(info: &std::panic::PanicHookInfo<'_>) {
     let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
     web_sys::console::error_1(&JsValue::from_str(&format!("bogen: internal error at {place}")));
-    let forms: Vec<Form> = FORMS
-        .with(|f| {
-            f.try_borrow().map(|f| f.iter().filter(|(t, _)| t.strong_count() > 0).map(|(_, f)| f.clone()).collect())
-        })
-        .unwrap_or_default();
+    let forms: Vec<Form> =
+        FORMS.with(|f| f.try_borrow().map(|f| f.iter().filter_map(WeakForm::upgrade).collect())).unwrap_or_default();
     for form in forms {
         let record = form.rescue().map(|r| events::json(&r.to_json())).unwrap_or(JsValue::NULL);
         let detail = events::detail(&[("message", JsValue::from_str(&place)), ("record", record)]);

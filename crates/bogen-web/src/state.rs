@@ -34,6 +34,15 @@ impl PartialEq for Form {
     }
 }
 
+/// A form known without being kept alive (by the panic hook).
+pub struct WeakForm(std::rc::Weak<Shared>);
+
+impl WeakForm {
+    pub fn upgrade(&self) -> Option<Form> {
+        self.0.upgrade().map(Form)
+    }
+}
+
 impl std::ops::Deref for Form {
     type Target = Shared;
     fn deref(&self) -> &Shared {
@@ -125,6 +134,10 @@ impl Form {
             listeners: RefCell::default(),
             refresh_pending: Cell::new(false),
         }))
+    }
+
+    pub fn downgrade(&self) -> WeakForm {
+        WeakForm(Rc::downgrade(&self.0))
     }
 
     /// An interface text from the bundle's `ui` texts.
