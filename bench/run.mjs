@@ -56,6 +56,7 @@ for (const [id, c] of Object.entries(cases)) {
         raw.complete[id][app].push(nav.complete);
         raw.bytes[id] ??= {};
         raw.bytes[id][app] ??= weigh(site, nav.requests);
+        if (app === 'bogen') raw.hasPdf ??= await page.evaluate(() => window.benchApp?.hasPdf === true);
         if (id === 'list500') {
           raw.validation[app] ??= [];
           raw.validation[app].push(await time(page));
@@ -98,8 +99,11 @@ const pick = (app, key, value) => {
   if (why) return { error: why };
   return value ?? { error: 'not measured' };
 };
+/// Smallest and largest sample per app, so the table shows how far apart the runs were.
+const spreadOf = (samples) =>
+  Object.fromEntries(APPS.map((app) => [app, samples[app]?.length > 1 && samples[app].every((t) => typeof t === 'number') ? [Math.min(...samples[app]), Math.max(...samples[app])] : null]));
 const pairOf = (key, f) => Object.fromEntries(APPS.map((app) => [app, pick(app, key, f(app))]));
-const m = { load: {}, complete: {}, bytes: {}, keys: {}, validation: null, pdf: 'not built yet (the JS API has no PDF)' };
+const m = { load: {}, complete: {}, spread: {}, bytes: {}, keys: {}, validation: null, pdf: raw.hasPdf ? 'not measured: the JS API has pdf() now, the bench does not time it yet' : 'not built yet: the JS API has no PDF (bogen-pdf is a Rust crate so far)' };
 for (const [id, c] of Object.entries(cases)) {
   if (!c.ok) {
     m.load[id] = { bogen: { error: c.what }, rjsf: { error: c.what } };
@@ -107,6 +111,8 @@ for (const [id, c] of Object.entries(cases)) {
   }
   m.load[id] = pairOf(id, (app) => median(raw.load[id][app]));
   m.complete[id] = pairOf(id, (app) => (raw.complete[id][app].every((t) => typeof t === 'number') ? median(raw.complete[id][app]) : undefined));
+  m.spread[`load:${id}`] = spreadOf(raw.load[id]);
+  m.spread[`complete:${id}`] = spreadOf(raw.complete[id]);
   m.bytes[id] = {
     code: pairOf(id, (app) => raw.bytes[id]?.[app]?.code),
     total: pairOf(id, (app) => raw.bytes[id]?.[app]?.total),
@@ -120,6 +126,7 @@ for (const mode of ['off', 'on']) {
     if (k[app].samples.length && !k[app].arrived) failures[app][`keys-${mode}`] = 'typed text did not arrive in the input';
   }
 }
+m.spread['validation:first'] = spreadOf(Object.fromEntries(APPS.map((app) => [app, (raw.validation[app] ?? []).map((v) => v.first)])));
 m.validation = {
   first: pairOf('list500', (app) => raw.validation[app] && median(raw.validation[app].map((v) => v.first))),
   warm: pairOf('list500', (app) => raw.validation[app] && median(raw.validation[app].flatMap((v) => v.warm))),
@@ -134,7 +141,7 @@ await browser.close();
 machine.loadAfter = loadavg()[0].toFixed(2);
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const notes = NOTES({ runs, form, rjsfEarlier: RJSF_EARLIER_BYTES });
+const notes = NOTES({ runs, form, rjsfEarlier: RJSF_EARLIER_BYTES, hasPdf: raw.hasPdf === true });
 const results = { when, machine, cases, rows, raw, failures, profile: profile.summary ?? profile, notes };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
 const md = markdown({ rows, machine, notes, when }) + failuresSection(failures) + (profile.markdown ? '\nWhy Bogen misses a budget: see `bench/profile.md`.\n' : '');

@@ -8,12 +8,12 @@ const KEY_FRAME_MS = 16;
 /// `m` holds `{ bogen, rjsf }` per figure: numbers, or `{ error }`.
 export function rows(m) {
   const out = [];
-  const add = (topic, figure, unit, pair, budget, extra) => {
+  const add = (topic, figure, unit, pair, budget, extra, spread = null) => {
     const b = pair?.bogen;
     const r = pair?.rjsf;
     const ratio = typeof b === 'number' && typeof r === 'number' && r > 0 ? b / r : null;
     const meets = ratio === null ? null : budget(ratio, b);
-    out.push({ topic, figure, unit, bogen: b ?? null, rjsf: r ?? null, ratio, budget: extra, meets });
+    out.push({ topic, figure, unit, bogen: b ?? null, rjsf: r ?? null, spread, ratio, budget: extra, meets });
   };
   const half = (ratio) => ratio <= 0.5;
   const byteCases = Object.entries(m.bytes ?? {});
@@ -26,10 +26,10 @@ export function rows(m) {
     add({ kind: 'bytes', id }, `bytes before interactive, ${id}: code + form JSON`, 'B', pair.total, (ratio) => ratio <= 1, 'Bogen ≤ rjsf');
   }
   for (const [id, pair] of Object.entries(m.load ?? {})) {
-    add({ kind: 'load', id }, `navigation to first usable input, ${id} (median)`, 'ms', pair, half, '≤ ½ rjsf');
+    add({ kind: 'load', id }, `navigation to first usable input, ${id} (median)`, 'ms', pair, half, '≤ ½ rjsf', m.spread?.[`load:${id}`]);
   }
   for (const [id, pair] of Object.entries(m.complete ?? {})) {
-    add({ kind: 'complete', id }, `navigation to the whole form built (last DOM change), ${id} (median)`, 'ms', pair, () => null, 'none (for context)');
+    add({ kind: 'complete', id }, `navigation to the whole form shown (last DOM change painted), ${id} (median)`, 'ms', pair, () => null, 'none (for context)', m.spread?.[`complete:${id}`]);
   }
   for (const mode of ['off', 'on']) {
     const k = m.keys?.[mode];
@@ -38,7 +38,7 @@ export function rows(m) {
     add({ kind: 'keys', mode }, `keystroke latency, list500, live validation ${mode} (p95)`, 'ms', k.p95, (ratio, b) => ratio <= 0.5 && b < KEY_FRAME_MS, `≤ ½ rjsf and < ${KEY_FRAME_MS} ms`);
   }
   if (m.validation) {
-    add({ kind: 'validation' }, 'full validation of list500 data, first call', 'ms', m.validation.first, half, '≤ ½ rjsf');
+    add({ kind: 'validation' }, 'full validation of list500 data, first call (median)', 'ms', m.validation.first, half, '≤ ½ rjsf', m.spread?.['validation:first']);
     add({ kind: 'validation' }, 'full validation of list500 data, warm (median)', 'ms', m.validation.warm, half, '≤ ½ rjsf');
   }
   out.push({ topic: { kind: 'pdf' }, figure: 'PDF of a large Hilfeplan', unit: 'ms', bogen: { note: m.pdf ?? 'not built yet' }, rjsf: null, ratio: null, budget: 'Bogen only', meets: null });

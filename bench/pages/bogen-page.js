@@ -11,6 +11,8 @@ async function main() {
   const handle = await mount(document.getElementById('app'), { form, data, lang: 'de' });
   if (query.get('live') === '1') handle.validate();
   window.benchApp = {
+    // Whether the JS API offers a PDF yet; the bench reports it rather than guessing its shape.
+    hasPdf: typeof handle.pdf === 'function',
     // Bogen compiles the schema when it mounts (that is in the time to the first usable
     // input) and keeps its verdict until the data changes: handing the same data back with
     // setData makes the next validate() validate again.

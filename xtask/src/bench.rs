@@ -36,19 +36,19 @@ pub fn run(root: &Path, runs: Option<u32>) -> Result<()> {
     npm_packages(&bench)?;
     setup::run(Command::new("npm").args(["run", "--silent", "build-rjsf"]).current_dir(&bench))?;
 
-    let (dist, bogen_error) = match build::site(root) {
-        Ok(dist) => (Some(dist), None),
-        Err(e) => {
-            eprintln!("xtask: Bogen's site did not build, the bench measures rjsf alone: {e:#}");
-            (None, Some(format!("{e:#}")))
-        }
-    };
     let out = bench.join("out");
     let site = out.join("site");
     if site.exists() {
         fs::remove_dir_all(&site).context("clearing bench/out/site")?;
     }
-    assemble(&bench, dist.as_deref(), &site)?;
+    let (dist, bogen_error) = match build::site(root).and_then(|dist| copy_settled(&dist, &site).map(|()| dist)) {
+        Ok(dist) => (Some(dist), None),
+        Err(e) => {
+            eprintln!("xtask: Bogen's site is not there, the bench measures rjsf alone: {e:#}");
+            (None, Some(format!("{e:#}")))
+        }
+    };
+    assemble(&bench, &site)?;
     let named_wasm = match &dist {
         Some(dist) => named_build(root, dist, &bench, &out, &site.join("named"))
             .map_err(|e| eprintln!("xtask: no named build for profiles: {e:#}"))
@@ -85,13 +85,10 @@ fn policy(path: &str) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-/// The served tree: Bogen's site at the root (as hosts serve it), the bench pages and the rjsf
-/// bundle below `bench/`.
-fn assemble(bench: &Path, dist: Option<&Path>, site: &Path) -> Result<()> {
+/// The bench pages and the rjsf bundle below `bench/` of a served tree, whose root holds
+/// Bogen's site as hosts serve it.
+fn assemble(bench: &Path, site: &Path) -> Result<()> {
     fs::create_dir_all(site.join("bench/rjsf"))?;
-    if let Some(dist) = dist {
-        copy_settled(dist, site)?;
-    }
     copy_dir(&bench.join("pages"), &site.join("bench"))?;
     fs::copy(bench.join("out/rjsf/app.js"), site.join("bench/rjsf/app.js")).context("copying the rjsf bundle")?;
     Ok(())
@@ -113,7 +110,8 @@ fn named_build(root: &Path, dist: &Path, bench: &Path, out: &Path, named: &Path)
         .typescript(false)
         .generate(&bindgen_dir)
         .context("wasm-bindgen for the named build")?;
-    assemble(bench, Some(dist), named)?;
+    copy_settled(dist, named)?;
+    assemble(bench, named)?;
     let target = named.join("bogen_web_bg.wasm");
     let wasm_opt = root.join("tests/node_modules/.bin/wasm-opt");
     setup::run(Command::new(wasm_opt).arg(bindgen_dir.join("bogen_web_bg.wasm")).arg("-o").arg(&target).args([
@@ -141,17 +139,20 @@ fn npm_packages(bench: &Path) -> Result<()> {
 /// Copies `www/dist`, which other builds on the same machine may be rewriting: the copy counts
 /// only if no file changed while it was made and the wasm is whole; else it waits and retries.
 fn copy_settled(dist: &Path, to: &Path) -> Result<()> {
-    for _ in 0..60 {
+    let attempt = || -> Result<bool> {
         let before = listing(dist)?;
         copy_dir(dist, to)?;
         let wasm = fs::read(to.join("bogen_web_bg.wasm")).unwrap_or_default();
-        if listing(dist)? == before && wasm.starts_with(b"\0asm") {
+        Ok(listing(dist)? == before && wasm.starts_with(b"\0asm"))
+    };
+    for _ in 0..30 {
+        if attempt().unwrap_or(false) {
             return Ok(());
         }
         eprintln!("xtask: www/dist changed while it was copied (another build?); copying again in 10 s");
         std::thread::sleep(std::time::Duration::from_secs(10));
     }
-    anyhow::bail!("www/dist did not hold still long enough to be copied")
+    anyhow::bail!("www/dist did not hold still for five minutes, so it could not be copied")
 }
 
 /// Every file below `dir` with its size and modification time.
