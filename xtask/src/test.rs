@@ -62,7 +62,9 @@ fn wasm_test_runner(root: &Path) -> Result<std::path::PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     setup::run(
         Command::new(cargo)
-            .args(["install", "--locked", "--quiet", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--root"])
+            // Not --locked: the lock file published with 0.2.130 pins a webpki-roots release the
+            // registry no longer serves.
+            .args(["install", "--quiet", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--root"])
             .arg(&tools),
     )?;
     std::fs::write(stamp, "")?;
