@@ -25,7 +25,8 @@ async function describedError(input) {
 
 for (const f of FORMS) {
   const [pointer, iso] = leaves(f.minimal).find(([p]) => schemaAt(f.schema, p).format === 'date');
-  const [textPointer, text] = leaves(f.minimal).find(([p, v]) => typeof v === 'string' && !schemaAt(f.schema, p).format && !schemaAt(f.schema, p).enum);
+  const plainText = ([p, v]) => typeof v === 'string' && !schemaAt(f.schema, p).format && !schemaAt(f.schema, p).enum;
+  const [textPointer, text] = leaves(f.minimal).find(plainText);
 
   test(`${f.id}: an impossible date stays as typed and is named after leaving the field`, withPage(async (page) => {
     await openForm(page, f);
