@@ -56,6 +56,11 @@ export function usePages() {
   let browser;
   before(async () => {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+    // The first page of a fresh browser pays for its start (profile, compositor, caches);
+    // opening one here keeps that out of the first test's waits.
+    const warm = await browser.newPage();
+    await warm.goto(BASE, { timeout: 120_000 });
+    await warm.close();
   });
   after(async () => {
     await browser?.close();
@@ -63,7 +68,10 @@ export function usePages() {
 
   return (body) => async (t) => {
     const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'de-DE' });
-    context.setDefaultTimeout(10_000);
+    // Waits, not time limits: a loaded two-core CI machine can take seconds to start the
+    // browser and compile the wasm on the first navigation.
+    context.setDefaultTimeout(20_000);
+    context.setDefaultNavigationTimeout(60_000);
     const problems = [];
     const foreign = [];
     context.on('request', (request) => {

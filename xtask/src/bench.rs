@@ -98,7 +98,7 @@ fn assemble(bench: &Path, site: &Path) -> Result<()> {
 /// breakdown: wasm-bindgen on the same cargo output, then the same `wasm-opt -Oz` without
 /// stripping names. Returns the path of that wasm.
 fn named_build(root: &Path, dist: &Path, bench: &Path, out: &Path, named: &Path) -> Result<PathBuf> {
-    let wasm = root.join("target").join(setup::WASM_TARGET).join("release/bogen_web.wasm");
+    let wasm = setup::target_dir(root).join(setup::WASM_TARGET).join("release/bogen_web.wasm");
     let bindgen_dir = out.join("named-bindgen");
     if bindgen_dir.exists() {
         fs::remove_dir_all(&bindgen_dir)?;

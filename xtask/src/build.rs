@@ -44,7 +44,7 @@ fn compile_wasm(root: &Path) -> Result<PathBuf> {
         "--crate-type",
         "cdylib",
     ]))?;
-    Ok(root.join("target").join(setup::WASM_TARGET).join("release/bogen_web.wasm"))
+    Ok(setup::target_dir(root).join(setup::WASM_TARGET).join("release/bogen_web.wasm"))
 }
 
 fn bindgen(wasm: &Path, dist: &Path) -> Result<()> {

@@ -20,7 +20,7 @@ pub fn run(root: &Path, dist: &Path) -> Result<()> {
 pub fn conformance(root: &Path) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     setup::run(Command::new(cargo).current_dir(root).args(["build", "--quiet", "-p", "bogen-cli"]))?;
-    setup::run(node(root, "conformance/").env("BOGEN_CLI", root.join("target/debug/bogen")))
+    setup::run(node(root, "conformance/").env("BOGEN_CLI", setup::target_dir(root).join("debug/bogen")))
 }
 
 fn node(root: &Path, suite: &str) -> Command {
