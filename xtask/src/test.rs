@@ -12,6 +12,7 @@ use crate::{build, e2e, setup};
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 pub fn all(root: &Path) -> Result<()> {
+    step("setup");
     setup::wasm_target()?;
     setup::browser()?;
     setup::pdf_tools()?;
@@ -42,11 +43,17 @@ pub fn all(root: &Path) -> Result<()> {
     )?;
     step("end-to-end tests in headless Chromium");
     let dist = build::site(root)?;
-    e2e::run(root, &dist)
+    e2e::run(root, &dist)?;
+    step("done");
+    Ok(())
 }
 
+/// Announces a step and how long the whole run has taken so far, so a slow CI run shows where
+/// its time went.
 fn step(name: &str) {
-    eprintln!("\n=== xtask test: {name}");
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let elapsed = START.get_or_init(std::time::Instant::now).elapsed().as_secs();
+    eprintln!("\n=== xtask test: {name} (at {}:{:02})", elapsed / 60, elapsed % 60);
 }
 
 /// Installs `wasm-bindgen-test-runner` into `.tools/` (built from crates.io, no download of
@@ -64,7 +71,9 @@ fn wasm_test_runner(root: &Path) -> Result<std::path::PathBuf> {
         Command::new(cargo)
             // Not --locked: the lock file published with 0.2.130 pins a webpki-roots release the
             // registry no longer serves.
-            .args(["install", "--quiet", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--root"])
+            // --debug: the runner only drives a browser, and a debug build takes a third of the time.
+            .args(["install", "--quiet", "--debug", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION])
+            .args(["--bin", "wasm-bindgen-test-runner", "--root"])
             .arg(&tools),
     )?;
     std::fs::write(stamp, "")?;
