@@ -31,9 +31,13 @@ struct Leaf {
     placeholders: Vec<String>,
 }
 
-/// Every string of a text file with its key path; `lang` and `reviewed` are checked on their own.
+/// Every string (and empty object) of a text file with its key path; `lang` and `reviewed` are
+/// checked on their own.
 fn leaves(value: &Value, path: &str, out: &mut Vec<Leaf>) {
     match value {
+        Value::Object(map) if map.is_empty() && !path.is_empty() => {
+            out.push(Leaf { path: format!("{path} (empty)"), placeholders: Vec::new() })
+        }
         Value::Object(map) => {
             for (key, child) in map {
                 if path.is_empty() && (key == "lang" || key == "reviewed") {
@@ -196,13 +200,14 @@ fn a_mismatch_is_reported_with_its_key_path() {
     assert_eq!(differences(&german, &good, "xx"), Vec::<String>::new());
 
     let bad = json!({"lang": "yy",
-        "fields": {"a": {"help": "?", "errors": {"maxItems": "{limt} at most"}}}});
+        "fields": {"a": {"help": "?", "enum": {}, "errors": {"maxItems": "{limt} at most"}}}});
     let problems = differences(&german, &bad, "xx");
     let expected = [
         "\"lang\" is Some(\"yy\"), the file name says \"xx\"",
         "\"reviewed\" (true or false) is missing",
         "missing key fields › a › title",
         "extra key fields › a › help",
+        "extra key fields › a › enum (empty)",
         "placeholders differ at fields › a › errors › maxItems: German [\"limit\", \"title\"], here [\"limt\"]",
     ];
     assert_eq!(problems, expected);
