@@ -116,9 +116,30 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Whether text in `lang` (a BCP 47 tag) runs right to left, so screens set `dir="rtl"` and PDFs
+/// lay lines out from the right. Only the primary subtag decides: the scripts these languages are
+/// written in by default (Arabic, Hebrew, Thaana) run right to left; a tag naming a Latin script
+/// for one of them is too rare among KIM's participants to be worth a table of scripts.
+pub fn is_right_to_left(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    // Arabic, Persian (and Dari: prs), Pashto, Urdu, Sorani Kurdish, Sindhi, Uyghur, Hebrew,
+    // Yiddish, Dhivehi.
+    matches!(primary.as_str(), "ar" | "fa" | "prs" | "ps" | "ur" | "ckb" | "sd" | "ug" | "he" | "yi" | "dv")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_and_persian_run_right_to_left_the_other_participant_languages_do_not() {
+        for lang in ["ar", "fa", "AR", "fa-AF", "prs", "ar_SY"] {
+            assert!(is_right_to_left(lang), "{lang}");
+        }
+        for lang in ["de", "en", "uk", "ru", "tr", "ro", "bg", "", "arn"] {
+            assert!(!is_right_to_left(lang), "{lang}");
+        }
+    }
 
     #[test]
     fn form_texts_override_shared_ones() {

@@ -50,10 +50,13 @@ pub fn TextField(props: &FieldProps) -> Html {
     let control = match &kind {
         Kind::Textarea { rows } => html! {
             <textarea class={classes!("bogen-textarea", error_class)} id={parts.id.clone()} rows={rows.to_string()}
-                {value} {oninput} {onblur} {placeholder} {autocomplete}
+                {value} {oninput} {onblur} {placeholder} {autocomplete} dir="auto"
                 aria-describedby={parts.describedby()} aria-invalid={parts.invalid()} />
         },
         _ => {
+            // What people type runs in its own direction: a Latin name stays readable in an Arabic
+            // form (`auto`), digits of dates and numbers always run left to right.
+            let dir = if matches!(kind, Kind::Text { .. }) { "auto" } else { "ltr" };
             let (input_type, inputmode, width) = match &kind {
                 Kind::Number { integer: true } => ("text", Some("numeric"), Some("bogen-input--width-10")),
                 Kind::Number { integer: false } => ("text", Some("decimal"), Some("bogen-input--width-10")),
@@ -64,7 +67,7 @@ pub fn TextField(props: &FieldProps) -> Html {
             html! {
                 <input class={classes!("bogen-input", width, error_class)} id={parts.id.clone()}
                     type={input_type.to_owned()} inputmode={inputmode} spellcheck={(input_type != "text").then_some("false")}
-                    {value} {oninput} {onblur} {placeholder} {autocomplete}
+                    {value} {oninput} {onblur} {placeholder} {autocomplete} {dir}
                     aria-describedby={parts.describedby()} aria-invalid={parts.invalid()} />
             }
         }

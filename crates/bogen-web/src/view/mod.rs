@@ -56,7 +56,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
     };
     html! {
         <ContextProvider<Form> context={form.clone()}>
-            <div class="bogen" lang={texts.lang.clone()}>
+            <div class="bogen" lang={texts.lang.clone()} dir={direction(&texts.lang)}>
                 <h1 class="bogen-title" id={title_id.clone()}>{ form.bundle.title().to_owned() }</h1>
                 if let Some(description) = &texts.form.description {
                     <p class="bogen-lead">{ description.clone() }</p>
@@ -90,5 +90,15 @@ fn Fields() -> Html {
             label: child.field.label.clone().into(),
             level: 2,
         })) }</>
+    }
+}
+
+/// `dir` of the form's root: the whole form mirrors for Arabic and Persian; values typed inside
+/// it (names, numbers) are isolated by the inputs themselves (`dir="auto"`).
+fn direction(lang: &str) -> &'static str {
+    if bogen_core::texts::is_right_to_left(lang) {
+        "rtl"
+    } else {
+        "ltr"
     }
 }
