@@ -21,8 +21,8 @@ const REQUIRED: &[(&str, &[&str])] = &[
     ("common", PARTICIPANT_LANGUAGES),
     ("datenschutz", PARTICIPANT_LANGUAGES),
     ("hilfeplan", PARTICIPANT_LANGUAGES),
-    ("screening", &["de"]),
-    ("assessment", &["de"]),
+    ("screening", PARTICIPANT_LANGUAGES),
+    ("assessment", PARTICIPANT_LANGUAGES),
 ];
 
 /// A text with its key path (`fields › ziele.*.ziel › help`).
