@@ -4,8 +4,22 @@
 import { mount } from './bogen.js';
 
 const FORMS = ['screening', 'assessment', 'datenschutz', 'hilfeplan'];
-const requested = new URLSearchParams(window.location.search).get('form');
+const params = new URLSearchParams(window.location.search);
+const requested = params.get('form');
 const formId = FORMS.includes(requested) ? requested : FORMS[0];
+
+// Each language named in itself, so a participant finds theirs without reading German.
+const LANGUAGES = {
+  de: 'Deutsch',
+  en: 'English',
+  ar: 'العربية',
+  fa: 'فارسی',
+  uk: 'Українська',
+  ru: 'Русский',
+  tr: 'Türkçe',
+  ro: 'Română',
+  bg: 'Български',
+};
 
 for (const link of document.querySelectorAll('.portal-picker a')) {
   if (link.dataset.form === formId) {
@@ -63,13 +77,67 @@ window.addEventListener('beforeunload', (event) => {
   }
 });
 
-try {
-  await mount(host, { form: formId, lang: 'de' });
+/** The languages the form has texts in, from the bundle index (German alone if that fails). */
+async function languagesOf(id) {
+  try {
+    const response = await fetch(new URL('forms/index.json', import.meta.url));
+    const entry = (await response.json()).find((f) => f.id === id);
+    return entry.languages.filter((l) => l in LANGUAGES);
+  } catch {
+    return ['de'];
+  }
+}
+
+const picker = document.getElementById('sprache');
+const languages = await languagesOf(formId);
+const wanted = params.get('lang');
+let lang = languages.includes(wanted) ? wanted : 'de';
+picker.replaceChildren(
+  ...languages.map((code) => {
+    const option = document.createElement('option');
+    option.value = code;
+    option.lang = code;
+    option.textContent = LANGUAGES[code];
+    option.selected = code === lang;
+    return option;
+  }),
+);
+
+let form;
+
+function titleThePage() {
   const title = host.querySelector('h1');
   if (title) {
     document.title = `${title.textContent} – Beispielträger – KIM Case Management`;
   }
+}
+
+try {
+  form = await mount(host, { form: formId, lang });
+  titleThePage();
 } catch {
   host.replaceChildren();
   showProblem('Das Formular konnte nicht geladen werden. Bitte laden Sie die Seite neu oder versuchen Sie es später noch einmal.');
 }
+
+// Another language shows the same record: data and signatures are language-neutral codes and
+// ISO dates, so the record moves over whole and only the texts change.
+picker.addEventListener('change', async () => {
+  if (!form) {
+    return;
+  }
+  const next = picker.value;
+  const record = form.record();
+  await form.destroy();
+  try {
+    form = await mount(host, { form: formId, lang: next });
+    form.load(record);
+    lang = next;
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', lang);
+    window.history.replaceState(null, '', url);
+    titleThePage();
+  } catch {
+    showProblem('Die Sprache konnte nicht gewechselt werden. Ihre Eingaben sind als Datei sicherbar.', record);
+  }
+});

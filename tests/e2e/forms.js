@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = process.env.BOGEN_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const readJson = (...parts) => JSON.parse(readFileSync(joinPath(ROOT, ...parts), 'utf8'));
+export const readJson = (...parts) => JSON.parse(readFileSync(joinPath(ROOT, ...parts), 'utf8'));
 
 /** The form ids, in the order the portal offers them. */
 export const FORM_IDS = ['screening', 'assessment', 'datenschutz', 'hilfeplan'];

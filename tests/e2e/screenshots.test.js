@@ -3,43 +3,14 @@
 // They are written only with BOGEN_SCREENSHOTS=1; otherwise this checks that both states render.
 
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { usePages } from './browser.js';
-import { FORMS, ROOT } from './forms.js';
-import { shrink } from './png.js';
+import { FORMS } from './forms.js';
 import { enter, openForm, submitButton, summary } from './portal.js';
+import { shoot } from './shots.js';
 
 const withPage = usePages();
-const WRITE = process.env.BOGEN_SCREENSHOTS === '1';
-const DIR = join(ROOT, 'docs/screenshots');
-const LIMIT = 400 * 1024;
-
-async function shoot(page, name) {
-  // From the top, with no focus ring, caret or hover in the picture. List items off screen
-  // skip painting (content-visibility: auto); a picture of the whole page needs them painted.
-  await page.evaluate(() => {
-    for (const e of document.querySelectorAll('*')) {
-      if (getComputedStyle(e).contentVisibility === 'auto') {
-        e.style.contentVisibility = 'visible';
-      }
-    }
-    document.activeElement?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.mouse.move(0, 0);
-  const image = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
-  assert.ok(image.length > 10_000, `${name} shows something`);
-  if (WRITE) {
-    const small = shrink(image, LIMIT);
-    await mkdir(DIR, { recursive: true });
-    await writeFile(join(DIR, `${name}.png`), small);
-    assert.ok(small.length <= LIMIT, `${name}.png has ${small.length} bytes, more than ${LIMIT}`);
-  }
-}
-
 for (const f of FORMS) {
   test(`${f.id}: screenshots of the form filled in and with errors`, withPage(async (page) => {
     await openForm(page, f);

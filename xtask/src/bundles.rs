@@ -9,7 +9,8 @@ use anyhow::{bail, Context, Result};
 use bogen_core::{FormBundle, Texts};
 use serde_json::{json, Value};
 
-/// Writes `forms/<id>.<lang>.json`, `forms/common.<lang>.json` and `forms/index.json`.
+/// Writes `forms/<id>.<lang>.json`, `forms/common.<lang>.json` and `forms/index.json` (id,
+/// version, German title and the languages of each form).
 pub fn write(forms: &Path, out: &Path) -> Result<()> {
     fs::create_dir_all(out)?;
     let common_dir = forms.join("common/i18n");
@@ -25,6 +26,7 @@ pub fn write(forms: &Path, out: &Path) -> Result<()> {
         let schema = read(&dir.join("schema.json"))?;
         let ui = read(&dir.join("ui.json"))?;
         let mut entry = None;
+        let mut languages = Vec::new();
         for lang_file in json_files(&dir.join("i18n"))? {
             let lang = stem(&lang_file);
             let common_file = common_dir.join(format!("{lang}.json"));
@@ -43,11 +45,16 @@ pub fn write(forms: &Path, out: &Path) -> Result<()> {
             }
             let doc = json!({"schema": bundle.schema, "ui": bundle.ui, "texts": texts});
             fs::write(out.join(format!("{id}.{lang}.json")), serde_json::to_string(&doc)?)?;
+            languages.push(lang.clone());
             if lang == "de" || entry.is_none() {
                 entry = Some(json!({"id": id, "version": bundle.version.to_string(), "title": bundle.title()}));
             }
         }
-        index.extend(entry);
+        // Hosts offer only the languages a form has texts in.
+        index.extend(entry.map(|mut e| {
+            e["languages"] = json!(languages);
+            e
+        }));
     }
     fs::write(out.join("index.json"), serde_json::to_string_pretty(&Value::Array(index))?)?;
     Ok(())

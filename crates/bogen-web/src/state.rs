@@ -60,6 +60,9 @@ pub struct Shared {
     inner: RefCell<Inner>,
     listeners: RefCell<Listeners>,
     refresh_pending: Cell<bool>,
+    /// How often the data was replaced as a whole (setData, a loaded record): the view renders
+    /// every field anew when this differs from what it last rendered.
+    reloads: Cell<u32>,
 }
 
 #[derive(Default)]
@@ -133,6 +136,7 @@ impl Form {
             inner: RefCell::new(inner),
             listeners: RefCell::default(),
             refresh_pending: Cell::new(false),
+            reloads: Cell::new(0),
         }))
     }
 
@@ -400,6 +404,7 @@ impl Form {
             let keep = inner.record.take();
             *inner = Inner { data, record: record.or(keep), status: inner.status.take(), ..Inner::default() };
         }
+        self.reloads.set(self.reloads.get().wrapping_add(1));
         let reload = self.listeners.borrow().reload.clone();
         if let Some(reload) = reload {
             reload.emit(());
@@ -478,6 +483,11 @@ impl Form {
         if l.announce.as_ref() == Some(listener) {
             l.announce = None;
         }
+    }
+
+    /// See [`Shared::reloads`].
+    pub fn reloads(&self) -> u32 {
+        self.reloads.get()
     }
 
     pub fn on_reload(&self, listener: Callback<()>) {

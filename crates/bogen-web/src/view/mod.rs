@@ -31,20 +31,21 @@ pub fn use_form() -> Form {
 pub fn FormView(props: &FormViewProps) -> Html {
     let form = props.form.clone();
     // New data (setData, a loaded record) renders every field anew: a new generation is a new key.
-    let generation = use_mut_ref(|| 0u32);
+    let generation = form.reloads();
     let update = use_force_update();
     {
-        let (form, generation) = (form.clone(), generation.clone());
+        let form = form.clone();
         use_effect_with((), move |_| {
-            let listener = Callback::from(move |_| {
-                *generation.borrow_mut() += 1;
-                update.force_update();
-            });
+            let listener = Callback::from(move |_| update.force_update());
             form.on_reload(listener.clone());
+            // A host that loads a record right after mounting does so before this effect runs:
+            // the first render showed the data before it.
+            if form.reloads() != generation {
+                listener.emit(());
+            }
             move || form.off_reload(&listener)
         });
     }
-    let generation = *generation.borrow();
     let texts = &form.bundle.texts;
     let title_id = form.ids.part("title");
     let onsubmit = {
