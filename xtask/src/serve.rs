@@ -49,9 +49,14 @@ fn strict(_path: &str) -> &'static [(&'static str, &'static str)] {
 fn serve(server: &Server, dist: &Path, policy: Policy) {
     let root = dist.canonicalize().unwrap_or_else(|_| dist.to_path_buf());
     for request in server.incoming_requests() {
-        let response = respond(&root, &request, policy);
-        // A client that went away is no reason to stop serving.
-        let _ = request.respond(response);
+        // One thread per request: a browser asks for half a dozen files at once, and one slow
+        // answer (the wasm to a busy client) must not hold up the others.
+        let root = root.clone();
+        std::thread::spawn(move || {
+            let response = respond(&root, &request, policy);
+            // A client that went away is no reason to stop serving.
+            let _ = request.respond(response);
+        });
     }
 }
 
