@@ -109,10 +109,29 @@ impl Texts {
 
 /// Fills `{name}` placeholders from `values`; unknown placeholders stay as they are.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    // One pass over the template: a value that itself reads like a placeholder (a file called
+    // "{installed}.json") is text, never filled in again.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let known = after.find('}').and_then(|end| {
+            let name = &after[..end];
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, end))
+        });
+        match known {
+            Some((value, end)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -130,6 +149,16 @@ pub fn is_right_to_left(lang: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once_and_values_stay_as_they_are() {
+        let text = fill(
+            "{file}: Version {found}, aktuell {installed} {unknown}",
+            &[("file", "{installed}.json"), ("found", "1.0.0"), ("installed", "1.1.0")],
+        );
+        assert_eq!(text, "{installed}.json: Version 1.0.0, aktuell 1.1.0 {unknown}");
+        assert_eq!(fill("{{a}} {", &[("a", "x")]), "{x} {");
+    }
 
     #[test]
     fn arabic_and_persian_run_right_to_left_the_other_participant_languages_do_not() {
