@@ -44,7 +44,12 @@ pub fn Signatures() -> Html {
         .filter(|s| current.as_deref() != Some(s.data_hash.as_str()))
         .map(|s| s.role.clone())
         .collect();
-    let known_stale = use_mut_ref(HashSet::<String>::new);
+    // Signatures already stale when the block appears (a loaded record) were told by the
+    // import notice; the status speaks only of those that become stale while it is shown.
+    let known_stale = {
+        let stale = stale.clone();
+        use_mut_ref(move || stale)
+    };
     {
         let form = form.clone();
         use_effect(move || {
