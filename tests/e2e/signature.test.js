@@ -60,6 +60,7 @@ function wave(from, to, phase = 0) {
 }
 
 async function drawWithMouse(page, canvas, strokes) {
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const at = ([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height];
   for (const stroke of strokes) {
@@ -74,6 +75,7 @@ async function drawWithMouse(page, canvas, strokes) {
 
 /** Draws with one finger through the DevTools protocol; `second` keeps another finger down meanwhile. */
 async function drawWithFinger(page, canvas, stroke, second) {
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const at = ([fx, fy], id) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height, id });
   const cdp = await page.context().newCDPSession(page);
@@ -155,8 +157,18 @@ test('hilfeplan: drawn with the mouse, undo, clear, resize, a dot refused; strok
   assert.ok(!('textVersion' in signature), 'the Hilfeplan has no consent text version');
   await participant.getByText(ui('signature.stale')).waitFor({ state: 'detached' });
 
+  const manager = slot(page, 'casemanagement');
+  const loop = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => [0.15 + i * 0.05, 0.5 - 0.3 * Math.sin(i * 1.2)]);
+  await drawWithMouse(page, manager.locator('canvas'), [loop, [[0.3, 0.85], [0.55, 0.8], [0.75, 0.82]]]);
+  const second = await sign(page, manager, 2);
+  assert.deepEqual(second.record.signatures.map((s) => s.role), ['teilnehmende', 'casemanagement']);
+
   const file = await save(page);
-  assert.deepEqual(file.record.signatures, detail.record.signatures, 'the saved file holds the signature');
+  assert.deepEqual(file.record.signatures, second.record.signatures, 'the saved file holds both signatures');
+  if (process.env.BOGEN_WRITE_FIXTURES === '1') {
+    // The PDF tests draw this record's strokes (crates/bogen-pdf/tests/signatures.rs).
+    await writeFile(join(ROOT, 'crates/bogen-pdf/tests/fixtures/hilfeplan-signed.json'), file.text);
+  }
   await page.reload();
   await page.getByRole('heading', { level: 1, name: hilfeplan.title }).waitFor();
   await load(page, jsonFile(file.name, file.text));
@@ -176,10 +188,14 @@ test('hilfeplan: drawn with the mouse, undo, clear, resize, a dot refused; strok
 
   await typeInto(page, '/stammdaten/vorname', 'Hoda');
   await slot(page, 'teilnehmende').getByText(ui('signature.stale')).waitFor();
-  await waitForStatus(page, ui('signature.status.stale', { role: ui('signature.role.teilnehmende') }));
+  const both = `${ui('signature.role.teilnehmende')}, ${ui('signature.role.casemanagement')}`;
+  await waitForStatus(page, ui('signature.status.stale', { role: both }));
+  await shoot(page.locator('.bogen-signatures'), 'unterschrift-geaendert');
   await button(slot(page, 'teilnehmende'), 'signature.again').click();
   await slot(page, 'teilnehmende').locator('canvas').waitFor();
-  assert.equal((await save(page)).record.signatures.length, 0, 'signing again starts from an empty pad');
+  assert.equal(await inked(slot(page, 'teilnehmende').locator('canvas')), 0, 'signing again starts from an empty pad');
+  const left = (await save(page)).record.signatures.map((s) => s.role);
+  assert.deepEqual(left, ['casemanagement'], 'the other signature stays (still marked as not covering the data)');
 }));
 
 test('hilfeplan: drawn with a finger; a second finger does not draw', withPage(async (page) => {
@@ -262,6 +278,7 @@ test('datenschutz: a record whose signature does not cover its data loads with a
 }));
 
 async function shoot(locator, name) {
+  await locator.page().evaluate(() => document.activeElement?.blur());
   const image = await locator.screenshot({ animations: 'disabled', caret: 'hide' });
   assert.ok(image.length > 5_000, `${name} shows something`);
   if (process.env.BOGEN_SCREENSHOTS === '1') {

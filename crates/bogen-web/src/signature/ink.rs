@@ -239,7 +239,8 @@ mod tests {
 
     #[test]
     fn a_corner_is_rounded_and_stays_near_the_path() {
-        let corner = [p(0.0, 0.0, 0.0), p(50.0, 0.0, 40.0), p(100.0, 0.0, 80.0), p(100.0, 50.0, 120.0), p(100.0, 100.0, 160.0)];
+        let corner =
+            [p(0.0, 0.0, 0.0), p(50.0, 0.0, 40.0), p(100.0, 0.0, 80.0), p(100.0, 50.0, 120.0), p(100.0, 100.0, 160.0)];
         // Distance to the nearer leg of the corner: (0,0)–(100,0) and (100,0)–(100,100).
         let off_path = |d: &Dab| {
             let leg1 = (d.x - d.x.clamp(0.0, 100.0)).hypot(d.y);

@@ -53,9 +53,16 @@ pub fn Signatures() -> Html {
     {
         let form = form.clone();
         use_effect(move || {
-            let newly = stale.difference(&known_stale.borrow()).next().cloned();
-            if let Some(role) = newly {
-                let text = form.ui_fill("signature.status.stale", &[("role", &role_label(&form, &role))]);
+            let newly: Vec<String> = {
+                let known = known_stale.borrow();
+                let roles = form.bundle.signatures.iter().map(|slot| &slot.role);
+                roles
+                    .filter(|r| stale.contains(*r) && !known.contains(*r))
+                    .map(|r| role_label(&form, r).to_string())
+                    .collect()
+            };
+            if !newly.is_empty() {
+                let text = form.ui_fill("signature.status.stale", &[("role", &newly.join(", "))]);
                 form.set_status(Some(Status { text, error: true }));
             }
             *known_stale.borrow_mut() = stale;

@@ -169,8 +169,14 @@ pub fn Pad(props: &PadProps) -> Html {
     };
     let empty = props.drawing.0.borrow().strokes.is_empty();
     let change = {
-        let (canvas, live, drawing, on_change, update, form) =
-            (canvas.clone(), live.clone(), props.drawing.clone(), props.on_change.clone(), update.clone(), form.clone());
+        let (canvas, live, drawing, on_change, update, form) = (
+            canvas.clone(),
+            live.clone(),
+            props.drawing.clone(),
+            props.on_change.clone(),
+            update.clone(),
+            form.clone(),
+        );
         move |clear: bool| {
             let (canvas, live, drawing, on_change, update, form) =
                 (canvas.clone(), live.clone(), drawing.clone(), on_change.clone(), update.clone(), form.clone());

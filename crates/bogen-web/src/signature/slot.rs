@@ -196,7 +196,10 @@ pub fn SlotView(props: &SlotProps) -> Html {
                 signatures.retain(|s| s.role != slot.role);
                 signatures.push(signature);
             }
-            form.set_status(Some(Status { text: form.ui_fill("signature.status.signed", &[("role", &role)]), error: false }));
+            form.set_status(Some(Status {
+                text: form.ui_fill("signature.status.signed", &[("role", &role)]),
+                error: false,
+            }));
             let record = form.record().to_json();
             let detail = events::detail(&[
                 ("role", wasm_bindgen::JsValue::from_str(&slot.role)),
@@ -236,7 +239,7 @@ pub fn SlotView(props: &SlotProps) -> Html {
                 <label class="bogen-label" for={id("place")}>
                     { form.ui("signature.place") }<span class="bogen-optional">{ " " }{ form.ui("optional") }</span>
                 </label>
-                <input class="bogen-input bogen-input--width-20" type="text" id={id("place")} value={place_now}
+                <input class="bogen-input bogen-signature__place" type="text" id={id("place")} value={place_now}
                     oninput={on_place} autocomplete="off" />
             </div>
             <div class="bogen-form-group">
