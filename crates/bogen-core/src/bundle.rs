@@ -6,6 +6,7 @@ use crate::canonical;
 use crate::field::{Field, LayoutError};
 use crate::limits::{self, JsonError};
 use crate::messages::{self, FieldError};
+use crate::signing::{self, SignatureSlot};
 use crate::texts::Texts;
 use crate::validation::{SchemaError, Validator, Violation};
 
@@ -23,6 +24,8 @@ pub struct FormBundle {
     /// Digest of the schema, stored in records so a changed schema is noticed.
     pub schema_hash: String,
     pub root: Field,
+    /// The signatures the form asks for (`ui:signatures`), in the order they are given.
+    pub signatures: Vec<SignatureSlot>,
     validator: Validator,
 }
 
@@ -45,6 +48,8 @@ pub enum BundleError {
     Id(String),
     #[error("layout: {0}")]
     Layout(#[from] LayoutError),
+    #[error("uiSchema: {0}")]
+    Signatures(String),
 }
 
 impl FormBundle {
@@ -74,8 +79,9 @@ impl FormBundle {
         let (id, version) = identity(&schema)?;
         let validator = Validator::compile(&schema)?;
         let root = Field::build(&schema, &ui, &texts)?;
+        let signatures = signing::slots(&ui, &schema).map_err(BundleError::Signatures)?;
         let schema_hash = canonical::digest(&schema);
-        Ok(FormBundle { id, version, schema, ui, texts, schema_hash, root, validator })
+        Ok(FormBundle { id, version, schema, ui, texts, schema_hash, root, signatures, validator })
     }
 
     /// Every rule the data breaks, unexplained (for tools that want keywords).

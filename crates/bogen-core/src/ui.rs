@@ -7,9 +7,18 @@
 
 use serde_json::Value;
 
-/// Keys of a uiSchema node that are hints, not children.
-pub const KNOWN_KEYS: &[&str] =
-    &["ui:order", "ui:widget", "ui:help", "ui:placeholder", "ui:title", "ui:description", "ui:options"];
+/// Keys of a uiSchema node that are hints, not children (`ui:signatures` counts at the root
+/// only, see [`crate::signing`]).
+pub const KNOWN_KEYS: &[&str] = &[
+    "ui:order",
+    "ui:widget",
+    "ui:help",
+    "ui:placeholder",
+    "ui:title",
+    "ui:description",
+    "ui:options",
+    "ui:signatures",
+];
 
 /// Widgets a `ui:widget` may name.
 pub const KNOWN_WIDGETS: &[&str] =

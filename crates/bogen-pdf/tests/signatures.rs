@@ -58,3 +58,40 @@ fn a_signature_over_older_data_is_marked() {
     assert_eq!(text.matches(&squeezed("Die Daten wurden nach dieser Unterschrift geändert.")).count(), 2);
     assert!(text.contains("01.03.2027"));
 }
+
+/// A record saved by the browser after drawing both signatures on the pad (mouse input in the
+/// end-to-end test `signature.test.js`): its strokes become the PDF's signature figures.
+#[test]
+fn strokes_drawn_in_the_browser_are_drawn_in_the_pdf() {
+    let text = std::fs::read_to_string(workspace().join("crates/bogen-pdf/tests/fixtures/hilfeplan-signed.json"))
+        .expect("fixture");
+    let record = bogen_core::Record::parse(&text).expect("the saved record parses");
+    let bundle = bundle("hilfeplan");
+    record.check(&bundle).expect("the record belongs to the Hilfeplan");
+    assert_eq!(record.signatures.len(), 2);
+    assert!(record
+        .signatures
+        .iter()
+        .all(|s| matches!(s.mark, bogen_core::Mark::Drawn { .. }) && s.covers(&record.data)));
+    let pdf = render(&record, &bundle, &Template::for_form("hilfeplan").unwrap(), &Fonts::noto_sans()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "signed.pdf", &pdf);
+    let text = squeezed(&tool("pdftotext", &[file.to_str().unwrap(), "-"]));
+    for part in ["Teilnehmende Person", "Hodan Warsame", "Case Management", "Sebastian Krüger"] {
+        assert!(text.contains(&squeezed(part)), "{part:?} missing");
+    }
+    assert!(!text.contains(&squeezed("Ort, Datum")), "both boxes are signed, none left for paper");
+    assert!(!text.contains(&squeezed("geändert")), "the signatures cover the data");
+    // Each drawn signature is a figure with alternative text in the tag tree.
+    let json: serde_json::Value =
+        serde_json::from_str(&tool("qpdf", &["--json=2", "--json-key=qpdf", file.to_str().unwrap()])).unwrap();
+    let mut alts: Vec<String> = json["qpdf"][1]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|o| o["value"]["/S"] == "/Figure")
+        .map(|o| o["value"]["/Alt"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    alts.sort();
+    assert_eq!(alts, ["u:Unterschrift von Hodan Warsame", "u:Unterschrift von Sebastian Krüger"]);
+}

@@ -11,6 +11,8 @@
 //   bogen-change  detail {pointer}   a value changed (JSON pointer into the data)
 //   bogen-submit  detail {record}    the person submitted and the data is valid
 //   bogen-save    detail {record}    the person saved the record as a file
+//   bogen-signed  detail {role, record}  a signature was made (role code as in `ui:signatures`);
+//                                   `record` carries every signature and the data they cover
 //   bogen-error   detail {message, record}  the engine failed; `record` holds the last data so
 //                                   the page can offer to save it. Do not log the record.
 

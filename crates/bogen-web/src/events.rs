@@ -8,6 +8,7 @@ pub const CHANGE: &str = "bogen-change";
 pub const SUBMIT: &str = "bogen-submit";
 pub const ERROR: &str = "bogen-error";
 pub const SAVE: &str = "bogen-save";
+pub const SIGNED: &str = "bogen-signed";
 
 /// Builds an event that bubbles (so a portal can listen once on a container).
 pub fn event(name: &str, detail: &JsValue) -> Option<CustomEvent> {

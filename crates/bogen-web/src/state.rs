@@ -12,7 +12,7 @@ use std::rc::Rc;
 use bogen_core::record::ImportNotice;
 use bogen_core::texts::fill;
 use bogen_core::ui::UiNode;
-use bogen_core::{path, FieldError, FormBundle, Record, RecordError};
+use bogen_core::{path, FieldError, FormBundle, Record, RecordError, Signature};
 use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -63,6 +63,8 @@ pub struct Shared {
     /// How often the data was replaced as a whole (setData, a loaded record): the view renders
     /// every field anew when this differs from what it last rendered.
     reloads: Cell<u32>,
+    /// Signatures made or loaded, kept apart from the data they cover (see `signature`).
+    pub signatures: RefCell<Vec<Signature>>,
 }
 
 #[derive(Default)]
@@ -137,6 +139,7 @@ impl Form {
             listeners: RefCell::default(),
             refresh_pending: Cell::new(false),
             reloads: Cell::new(0),
+            signatures: RefCell::default(),
         }))
     }
 
@@ -364,6 +367,8 @@ impl Form {
             }
             None => Record::new(&self.bundle, data, &self.lang, &now),
         };
+        let mut record = record;
+        record.signatures = self.signatures.borrow().clone();
         inner.record = Some(record.clone());
         record
     }
@@ -379,6 +384,8 @@ impl Form {
         let record = Record::parse(text).map_err(|e| self.record_error(&e))?;
         let notices = record.check(&self.bundle).map_err(|e| self.record_error(&e))?;
         let data = prepared(&self.bundle, Some(record.data.clone()));
+        let stale = crate::signature::stale_notices(self, &record);
+        *self.signatures.borrow_mut() = record.signatures.clone();
         self.replace(data, Some(record));
         Ok(notices
             .iter()
@@ -389,6 +396,7 @@ impl Form {
                 ),
                 ImportNotice::SchemaChanged => self.ui("record.notice.schemaChanged"),
             })
+            .chain(stale)
             .collect())
     }
 
@@ -530,14 +538,16 @@ impl Form {
     pub fn rescue(&self) -> Option<Record> {
         let inner = self.inner.try_borrow().ok()?;
         let now = now();
-        Some(match &inner.record {
+        let mut record = match &inner.record {
             Some(r) => {
                 let mut r = r.clone();
                 r.update(&self.bundle, inner.data.clone(), &now);
                 r
             }
             None => Record::new(&self.bundle, inner.data.clone(), &self.lang, &now),
-        })
+        };
+        record.signatures = self.signatures.try_borrow().map(|s| s.clone()).unwrap_or_default();
+        Some(record)
     }
 
     /// Validates if a message can be seen and works out which shown messages changed.

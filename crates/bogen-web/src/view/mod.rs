@@ -10,6 +10,7 @@ use bogen_core::path;
 use yew::prelude::*;
 
 use crate::field::{field_view, FieldProps};
+use crate::signature::Signatures;
 use crate::state::Form;
 use announcer::Announcer;
 use status::StatusView;
@@ -70,6 +71,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                 <Summary key={generation} />
                 <form class="bogen-form" novalidate=true aria-labelledby={title_id} {onsubmit}>
                     <Fields key={generation} />
+                    <Signatures key={generation} />
                     <div class="bogen-actions">
                         <button type="submit" class="bogen-button">{ form.ui("submit") }</button>
                     </div>
