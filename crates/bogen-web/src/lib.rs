@@ -17,6 +17,7 @@ mod ids;
 mod import;
 mod list;
 mod panic;
+mod pdf;
 mod state;
 mod tree;
 mod view;
