@@ -15,10 +15,6 @@ use anyhow::{Context, Result};
 
 use crate::setup;
 
-/// The files below `www/dist` that only a PDF needs.
-pub const FILES: &[&str] =
-    &["bogen_pdf.js", "bogen_pdf_bg.wasm", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt"];
-
 /// Compiles, binds and optimises the module into `dist`, and copies the fonts.
 pub fn build(root: &Path, dist: &Path) -> Result<()> {
     let wasm = compile(root)?;
