@@ -4,7 +4,8 @@
 //
 // Environment (set by xtask): BENCH_URL, BENCH_SITE, BENCH_ROOT, CHROMIUM; optional
 // BENCH_BOGEN_ERROR (why Bogen's build is missing), BENCH_RUNS (navigations per app and case,
-// default 7), BENCH_FORM (the built form to load, default hilfeplan).
+// default 7), BENCH_FORM (the built form to load, default hilfeplan). The native PDF figure
+// runs `cargo run --release -p bogen-pdf --example render` in BENCH_ROOT.
 
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { rows as tableRows, RJSF_EARLIER_BYTES } from './lib/figures.mjs';
 import { markdown } from './lib/report.mjs';
 import { explain } from './lib/explain.mjs';
 import { NOTES } from './lib/notes.mjs';
+import { PDF_CASE, pdfBytes, preparePdfCase, timeInPage, timeNative } from './lib/pdf.mjs';
 
 const env = process.env;
 const base = env.BENCH_URL;
@@ -40,7 +42,9 @@ const machine = { ...describe({ root, browserVersion: `Chromium ${browser.versio
 const cases = prepare({ root, site, form });
 const failures = { bogen: env.BENCH_BOGEN_ERROR ? { all: `build failed: ${env.BENCH_BOGEN_ERROR}` } : {}, rjsf: {} };
 const failed = (app, key) => failures[app].all ?? failures[app][key];
-const raw = { load: {}, complete: {}, bytes: {}, keys: {}, validation: {} };
+const raw = { load: {}, complete: {}, bytes: {}, keys: {}, validation: {}, pdf: { first: [], warm: [] } };
+const PDF_NAVIGATIONS = 3;
+const PDF_REPEATS = 10;
 
 // Loads: every case, `runs` fresh navigations per app, apps alternating which goes first.
 for (const [id, c] of Object.entries(cases)) {
@@ -56,7 +60,6 @@ for (const [id, c] of Object.entries(cases)) {
         raw.complete[id][app].push(nav.complete);
         raw.bytes[id] ??= {};
         raw.bytes[id][app] ??= weigh(site, nav.requests);
-        if (app === 'bogen') raw.hasPdf ??= await page.evaluate(() => window.benchApp?.hasPdf === true);
         if (id === 'list500') {
           raw.validation[app] ??= [];
           raw.validation[app].push(await time(page));
@@ -93,6 +96,32 @@ for (const mode of ['off', 'on']) {
   log(`keystrokes with live validation ${mode}: done`);
 }
 
+// PDF of a large Hilfeplan: in the browser (three fresh navigations, the first call and ten
+// more in each), natively (the render example, release build), and the PDF module's bytes.
+if (!failed('bogen', 'pdf')) {
+  const pdfData = preparePdfCase({ root, site, out: join(root, 'bench/out') });
+  for (let r = 0; r < PDF_NAVIGATIONS; r += 1) {
+    await withPage(browser, async (page) => {
+      await navigate(page, url('bogen', PDF_CASE));
+      const t = await timeInPage(page, PDF_REPEATS);
+      raw.pdf.first.push(t.first);
+      raw.pdf.warm.push(...t.warm);
+      raw.pdf.pdfBytes = t.bytes;
+    }).catch((e) => {
+      failures.bogen.pdf = String(e.message ?? e);
+      log(`bogen pdf: ${failures.bogen.pdf}`);
+    });
+  }
+  try {
+    raw.pdf.native = timeNative(root, pdfData, join(root, 'bench/out'));
+  } catch (e) {
+    failures.bogen['pdf-native'] = String(e.message ?? e);
+    log(`native pdf: ${failures.bogen['pdf-native']}`);
+  }
+  raw.pdf.bytesAdded = pdfBytes(site, base);
+  log('pdf: done');
+}
+
 // Figures per app: a number, or why there is none.
 const pick = (app, key, value) => {
   const why = failed(app, key);
@@ -103,7 +132,7 @@ const pick = (app, key, value) => {
 const spreadOf = (samples) =>
   Object.fromEntries(APPS.map((app) => [app, samples[app]?.length > 1 && samples[app].every((t) => typeof t === 'number') ? [Math.min(...samples[app]), Math.max(...samples[app])] : null]));
 const pairOf = (key, f) => Object.fromEntries(APPS.map((app) => [app, pick(app, key, f(app))]));
-const m = { load: {}, complete: {}, spread: {}, bytes: {}, keys: {}, validation: null, pdf: raw.hasPdf ? 'not measured: the JS API has pdf() now, the bench does not time it yet' : 'not built yet: the JS API has no PDF (bogen-pdf is a Rust crate so far)' };
+const m = { load: {}, complete: {}, spread: {}, bytes: {}, keys: {}, validation: null, pdf: null };
 for (const [id, c] of Object.entries(cases)) {
   if (!c.ok) {
     m.load[id] = { bogen: { error: c.what }, rjsf: { error: c.what } };
@@ -131,6 +160,18 @@ m.validation = {
   first: pairOf('list500', (app) => raw.validation[app] && median(raw.validation[app].map((v) => v.first))),
   warm: pairOf('list500', (app) => raw.validation[app] && median(raw.validation[app].flatMap((v) => v.warm))),
 };
+const added = raw.pdf.bytesAdded;
+const hilfeplanTotal = raw.bytes[form]?.bogen?.total;
+m.pdf = {
+  warm: pick('bogen', 'pdf', median(raw.pdf.warm) ?? undefined),
+  first: pick('bogen', 'pdf', median(raw.pdf.first) ?? undefined),
+  native: pick('bogen', 'pdf-native', raw.pdf.native),
+  spread: spreadOf({ bogen: raw.pdf.warm }).bogen,
+  code: added?.code,
+  fonts: added?.fonts,
+  total: added && typeof hilfeplanTotal === 'number' ? hilfeplanTotal + added.code + added.fonts : undefined,
+  form,
+};
 const rows = tableRows(m);
 
 // Why Bogen misses a budget: a wasm size breakdown for bytes, traces and CPU profiles for time.
@@ -141,7 +182,7 @@ await browser.close();
 machine.loadAfter = loadavg()[0].toFixed(2);
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const notes = NOTES({ runs, form, rjsfEarlier: RJSF_EARLIER_BYTES, hasPdf: raw.hasPdf === true });
+const notes = NOTES({ runs, form, rjsfEarlier: RJSF_EARLIER_BYTES, pdf: { navigations: PDF_NAVIGATIONS, repeats: PDF_REPEATS } });
 const results = { when, machine, cases, rows, raw, failures, profile: profile.summary ?? profile, notes };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
 const md = markdown({ rows, machine, notes, when }) + failuresSection(failures) + (profile.markdown ? '\nWhy Bogen misses a budget: see `bench/profile.md`.\n' : '');

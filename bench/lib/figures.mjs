@@ -4,6 +4,8 @@
 /// Earlier measurement of the rjsf stack's first-load bytes, from the project's size notes.
 export const RJSF_EARLIER_BYTES = 170_923;
 const KEY_FRAME_MS = 16;
+/// The PDF of a large Hilfeplan in the browser, once the module is loaded.
+const PDF_BUDGET_MS = 50;
 
 /// `m` holds `{ bogen, rjsf }` per figure: numbers, or `{ error }`.
 export function rows(m) {
@@ -41,6 +43,15 @@ export function rows(m) {
     add({ kind: 'validation' }, 'full validation of list500 data, first call (median)', 'ms', m.validation.first, half, '≤ ½ rjsf', m.spread?.['validation:first']);
     add({ kind: 'validation' }, 'full validation of list500 data, warm (median)', 'ms', m.validation.warm, half, '≤ ½ rjsf');
   }
-  out.push({ topic: { kind: 'pdf' }, figure: 'PDF of a large Hilfeplan', unit: 'ms', bogen: { note: m.pdf ?? 'not built yet' }, rjsf: null, ratio: null, budget: 'Bogen only', meets: null });
+  const p = m.pdf ?? {};
+  const only = (topic, figure, unit, value, budget = 'Bogen only', meets = null, spread = null) =>
+    out.push({ topic: { kind: 'pdf', what: topic }, figure, unit, bogen: value ?? { error: 'not measured' }, rjsf: null, spread: spread && { bogen: spread }, ratio: null, budget, meets });
+  const warm = typeof p.warm === 'number' ? p.warm : null;
+  only('wasm', 'PDF of a Hilfeplan with 12 goals and 60 steps in the browser (wasm, `form.pdf()`, median of warm calls)', 'ms', p.warm, `< ${PDF_BUDGET_MS} ms`, warm === null ? null : warm < PDF_BUDGET_MS, p.spread);
+  only('first', 'the same, first PDF of a page (loads and compiles the PDF module and fonts; median)', 'ms', p.first, 'none (for context)');
+  only('native', 'the same natively (bogen-pdf `render` example, release build, median of 10)', 'ms', p.native, 'none (for context)');
+  only('code', 'bytes the PDF module adds: code (bogen_pdf.js + bogen_pdf_bg.wasm, brotli)', 'B', p.code, 'none (loaded on the first PDF only)');
+  only('fonts', 'bytes the PDF module adds: fonts (Noto Sans Regular + Bold, brotli)', 'B', p.fonts, 'none (loaded on the first PDF only)');
+  only('total', `bytes in total with PDF support, ${p.form ?? 'hilfeplan'}: code + form JSON + PDF module + fonts`, 'B', p.total, 'none (for context)');
   return out;
 }

@@ -11,8 +11,19 @@ async function main() {
   const handle = await mount(document.getElementById('app'), { form, data, lang: 'de' });
   if (query.get('live') === '1') handle.validate();
   window.benchApp = {
-    // Whether the JS API offers a PDF yet; the bench reports it rather than guessing its shape.
-    hasPdf: typeof handle.pdf === 'function',
+    // The first `pdf()` (loads the PDF module and fonts) and `repeats` more, each timed alone.
+    async pdfTimes(repeats) {
+      let start = performance.now();
+      const blob = await handle.pdf();
+      const first = performance.now() - start;
+      const warm = [];
+      for (let i = 0; i < repeats; i += 1) {
+        start = performance.now();
+        await handle.pdf();
+        warm.push(performance.now() - start);
+      }
+      return { first, warm, bytes: blob.size };
+    },
     // Bogen compiles the schema when it mounts (that is in the time to the first usable
     // input) and keeps its verdict until the data changes: handing the same data back with
     // setData makes the next validate() validate again.

@@ -3,7 +3,8 @@
 //! Steps: the wasm module (`cargo rustc … --crate-type cdylib`, because a cdylib+rlib crate
 //! type in Cargo.toml silently disables LTO), its JS bindings (wasm-bindgen as a library, pinned
 //! to the exact wasm-bindgen version), `wasm-opt -Oz` from npm's binaryen (the one build that
-//! handles this output), then the static files and the form bundles.
+//! handles this output), the PDF module the same way (`pdf_module`), then the static files and
+//! the form bundles.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::{bundles, setup};
+use crate::{bundles, pdf_module, setup};
 
 /// Builds the site and returns the path of `www/dist`.
 pub fn site(root: &Path) -> Result<PathBuf> {
@@ -25,6 +26,7 @@ pub fn site(root: &Path) -> Result<PathBuf> {
     let wasm = compile_wasm(root)?;
     bindgen(&wasm, &dist)?;
     optimise(root, &dist.join("bogen_web_bg.wasm"))?;
+    pdf_module::build(root, &dist)?;
     copy_dir(&root.join("www"), &dist, &[dist.as_path()])?;
     copy_dir(&root.join("crates/bogen-web/js"), &dist, &[])?;
     bundles::write(&root.join("forms"), &dist.join("forms"))?;
@@ -57,7 +59,7 @@ fn bindgen(wasm: &Path, dist: &Path) -> Result<()> {
         .context("wasm-bindgen")
 }
 
-fn optimise(root: &Path, wasm: &Path) -> Result<()> {
+pub fn optimise(root: &Path, wasm: &Path) -> Result<()> {
     let wasm_opt = root.join("tests/node_modules/.bin/wasm-opt");
     setup::run(Command::new(wasm_opt).arg(wasm).arg("-o").arg(wasm).args(["-Oz", "--strip-debug", "--strip-producers"]))
 }

@@ -103,9 +103,10 @@ enum Command {
         #[arg(long, value_name = "LAYOUT")]
         template: Option<PathBuf>,
     },
-    /// Get the record back out of a PDF made by `bogen pdf`, checked as validate checks a record;
-    /// an invalid record gives exit code 1 and is not written.
-    #[command(after_help = EXIT_CODES)]
+    /// Get the record back out of a PDF made by `bogen pdf` or the browser, checked as validate
+    /// checks a record (its digest included); an invalid record gives exit code 1 and is not
+    /// written. `bogen import` is the same command.
+    #[command(after_help = EXIT_CODES, visible_alias = "import")]
     Extract {
         /// The PDF; `-` reads standard input.
         pdf: PathBuf,

@@ -1,4 +1,4 @@
-//! `bogen pdf` and `bogen extract`: the participant's PDF of each built-in form carries the
+//! `bogen pdf` and `bogen extract` (alias `import`): the participant's PDF of each built-in form carries the
 //! record and gives it back unchanged; invalid, changed and wrong input is refused.
 
 mod support;
@@ -198,6 +198,27 @@ fn a_pdf_whose_attached_record_was_changed_is_invalid() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(run.errors()[0].0, "/dataHash", "{run:?}");
     assert!(!out.exists(), "a changed record was written");
+}
+
+#[test]
+fn import_is_extract_by_the_name_case_stores_look_for() {
+    let dir = temp();
+    let record = make_record(&dir, "hilfeplan");
+    let pdf = dir.path().join("hilfeplan.pdf");
+    make_pdf(&record, &pdf);
+    let run = bogen(&["import", &arg(&pdf)]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    assert_eq!(run.json(), read_json(&record), "import gave another record than was laid out");
+
+    let changed = read_json(&changed_record(&dir, |data| data["person"]["name"] = "Popescu".into(), false));
+    let json = serde_json::to_string(&changed).expect("JSON");
+    let pdf = format!(
+        "%PDF-1.7\n1 0 obj\n<< /Type /EmbeddedFile /Length {} >>\nstream\n{json}\nendstream\nendobj\n%%EOF\n",
+        json.len()
+    );
+    let run = bogen(&["import", &write(&dir, "changed.pdf", pdf)]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.errors()[0].0, "/dataHash", "import took a record its digest denies: {run:?}");
 }
 
 #[test]

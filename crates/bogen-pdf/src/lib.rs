@@ -25,6 +25,8 @@ mod structure;
 mod template;
 mod templates;
 mod values;
+#[cfg(feature = "wasm")]
+mod wasm;
 mod wording;
 mod wrap;
 

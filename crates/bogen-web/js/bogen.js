@@ -15,6 +15,10 @@
 //                                   `record` carries every signature and the data they cover
 //   bogen-error   detail {message, record}  the engine failed; `record` holds the last data so
 //                                   the page can offer to save it. Do not log the record.
+//
+// PDFs come from a second module (`bogen_pdf.js`, `bogen_pdf_bg.wasm`, `fonts/`), imported
+// only when the first PDF is made (the toolbar's "PDF erstellen" or `form.pdf()`), so opening a
+// form never downloads PDF code or fonts.
 
 import init, { mountBundle, mountCustom } from './bogen_web.js';
 
@@ -70,15 +74,54 @@ export async function mount(element, options = {}) {
   } else {
     throw new TypeError('Bogen: options.form must be a form id or {schema, uiSchema, texts}');
   }
-  return new BogenForm(handle);
+  return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined);
+}
+
+// The PDF module and its fonts, loaded once, on the first PDF; a failed load is tried again.
+let press;
+
+function pdfPress() {
+  press ??= (async () => {
+    const fonts = Promise.all(['Regular', 'Bold'].map((cut) => fetchBytes(`./fonts/NotoSans-${cut}.ttf`)));
+    const pdf = await import('./bogen_pdf.js');
+    await pdf.default({ module_or_path: new URL('./bogen_pdf_bg.wasm', import.meta.url) });
+    const [regular, bold] = await fonts;
+    return new pdf.Press(regular, bold);
+  })();
+  press.catch(() => {
+    press = undefined;
+  });
+  return press;
+}
+
+async function fetchBytes(path) {
+  const response = await fetch(new URL(path, import.meta.url), { credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new Error(`Bogen: ${path} could not be loaded (HTTP ${response.status})`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** `<form-id>-<YYYY-MM-DD>.<ext>`, today in the person's time zone: no personal data in names. */
+function fileName(formId, ext) {
+  const now = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${formId}-${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}.${ext}`;
 }
 
 /** A mounted form. */
 class BogenForm {
   #handle;
+  #element;
+  #lang;
+  #onPdfRequest = () => this.#offerPdf();
 
-  constructor(handle) {
+  /** `lang` is set for built-in forms, whose bundles in other languages can be fetched. */
+  constructor(handle, element, lang) {
     this.#handle = handle;
+    this.#element = element;
+    this.#lang = lang;
+    element.addEventListener('bogen-pdf-request', this.#onPdfRequest);
   }
 
   #live() {
@@ -119,10 +162,66 @@ class BogenForm {
   }
 
   /**
+   * The participant's PDF of the current data (PDF/A-3a, the record attached), byte for byte
+   * what `bogen pdf record.json` makes of the record `record()` returns. Only valid data becomes
+   * a PDF: invalid data shows the messages (as `validate()` does) and rejects with an Error
+   * whose `errors` holds `[{pointer, message}]`. The first call loads the PDF module.
+   * @returns {Promise<Blob>}
+   */
+  async pdf() {
+    return (await this.#makePdf()).blob;
+  }
+
+  async #makePdf() {
+    const handle = this.#live();
+    const errors = JSON.parse(handle.validate());
+    if (errors.length > 0) {
+      throw Object.assign(new Error('Bogen: the data is not valid; no PDF is made'), { errors });
+    }
+    const record = handle.record();
+    const [press, bundle] = await Promise.all([pdfPress(), this.#bundleFor(JSON.parse(record))]);
+    const bytes = press.render(record, bundle);
+    return { blob: new Blob([bytes], { type: 'application/pdf' }), record };
+  }
+
+  /**
+   * The form in the record's language, as `bogen pdf` lays it out: a record loaded from another
+   * language's session is printed in that language (German where a built-in form lacks it).
+   */
+  async #bundleFor(record) {
+    if (this.#lang === undefined || record.lang === this.#lang || !NAME.test(record.lang)) {
+      return this.#live().bundle();
+    }
+    const id = record.form.id;
+    return fetchText(`./forms/${id}.${record.lang}.json`).catch(() => fetchText(`./forms/${id}.de.json`));
+  }
+
+  /** The toolbar's "PDF erstellen": makes the PDF, offers it as a download, reports back. */
+  async #offerPdf() {
+    let name;
+    try {
+      const { blob, record } = await this.#makePdf();
+      name = fileName(JSON.parse(record).form.id, 'pdf');
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.click();
+      // Revoking at once can cancel the download.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch {
+      // Not logged: the message may quote form data. The status tells the person.
+      name = undefined;
+    }
+    this.#handle?.pdfOutcome(name);
+  }
+
+  /**
    * Removes the form from the page. The elements go with the engine's next render step; the
    * returned promise resolves once they are gone (await it before mounting into the same element).
    */
   destroy() {
+    this.#element.removeEventListener('bogen-pdf-request', this.#onPdfRequest);
     if (this.#handle) {
       this.#handle.destroy();
       this.#handle.free();

@@ -116,6 +116,18 @@ impl FormHandle {
         Ok(serde_json::to_string(&notices.iter().map(|n| n.as_str()).collect::<Vec<_>>()).unwrap_or_default())
     }
 
+    /// The form bundle document (`{schema, ui, texts}`) as JSON text, for the PDF module.
+    pub fn bundle(&self) -> String {
+        let bundle = &self.form.bundle;
+        serde_json::json!({"schema": bundle.schema, "ui": bundle.ui, "texts": bundle.texts}).to_string()
+    }
+
+    /// `bogen.js` reports a PDF request's end: the file name offered, or none if it failed.
+    #[wasm_bindgen(js_name = pdfOutcome)]
+    pub fn pdf_outcome(&self, file: Option<String>) {
+        crate::pdf::outcome(&self.form, file.as_deref());
+    }
+
     /// Removes the form from the page.
     pub fn destroy(&mut self) {
         self.form.detach();

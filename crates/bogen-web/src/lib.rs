@@ -18,6 +18,7 @@ mod import;
 mod list;
 mod panic;
 mod signature;
+mod pdf;
 mod state;
 mod tree;
 mod view;

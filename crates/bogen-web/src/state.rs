@@ -355,12 +355,16 @@ impl Form {
         )
     }
 
-    /// The record of the current data; `created` stays that of the first save or the loaded file.
+    /// The record of the current data; `created` stays that of the first save or the loaded file,
+    /// `modified` that of the last change.
     pub fn record(&self) -> Record {
         let now = now();
         let mut inner = self.inner.borrow_mut();
         let data = inner.data.clone();
         let record = match inner.record.take() {
+            // Unchanged data keeps its record: `modified` says when the data last changed, and
+            // saving and making a PDF of the same data give the same record (and the same PDF).
+            Some(r) if r.data == data && r.form.schema_hash == self.bundle.schema_hash => r,
             Some(mut r) => {
                 r.update(&self.bundle, data, &now);
                 r

@@ -1,5 +1,5 @@
 //! Saving the record to a file and loading one: case managers keep drafts and move them
-//! between systems as files.
+//! between systems as files; and the participant's PDF.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -9,6 +9,7 @@ use super::use_form;
 use crate::download;
 use crate::events;
 use crate::import;
+use crate::pdf;
 use crate::state::Status;
 
 #[function_component]
@@ -51,10 +52,15 @@ pub fn Toolbar() -> Html {
             }
         })
     };
+    let make_pdf = {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| pdf::request(&form))
+    };
     html! {
         <div class="bogen-toolbar">
             <button type="button" class="bogen-button bogen-button--secondary" onclick={save}>{ form.ui("save") }</button>
             <button type="button" class="bogen-button bogen-button--secondary" onclick={pick}>{ form.ui("load") }</button>
+            <button type="button" class="bogen-button bogen-button--secondary" onclick={make_pdf}>{ form.ui("pdf") }</button>
             <input type="file" accept=".json,application/json" hidden=true ref={file_input} onchange={picked} />
         </div>
     }
