@@ -6,6 +6,7 @@ mod bench;
 mod build;
 mod bundles;
 mod e2e;
+mod fuzz;
 mod serve;
 mod setup;
 mod test;
