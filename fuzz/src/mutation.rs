@@ -256,7 +256,7 @@ impl Mutation {
             Mutation::Json { at, change } => {
                 let Ok(mut doc) = serde_json::from_slice::<Value>(bytes) else { return };
                 change.apply(&mut doc, at);
-                *bytes = if len % 2 == 0 { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
+                *bytes = if len & 1 == 0 { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
                     .expect("a JSON value serialises");
             }
         }

@@ -12,7 +12,9 @@
 //   bogen-submit  detail {record}    the person submitted and the data is valid
 //   bogen-save    detail {record}    the person saved the record as a file
 //   bogen-error   detail {message, record}  the engine failed; `record` holds the last data so
-//                                   the page can offer to save it. Do not log the record.
+//                                   the page can offer to save it. Do not log the record. Bogen
+//                                   also shows a message before the element, with a link that
+//                                   saves the record.
 
 import init, { mountBundle, mountCustom } from './bogen_web.js';
 
