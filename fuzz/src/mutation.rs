@@ -254,10 +254,14 @@ impl Mutation {
                 bytes.splice(start..start, piece.repeat(*times));
             }
             Mutation::Json { at, change } => {
-                let Ok(mut doc) = serde_json::from_slice::<Value>(bytes) else { return };
+                // A whole JSON document, or the JSON inside a PDF's uncompressed stream (the
+                // attached record), so the record is changed inside the PDF too.
+                let (start, end) = json_region(bytes);
+                let Ok(mut doc) = serde_json::from_slice::<Value>(&bytes[start..end]) else { return };
                 change.apply(&mut doc, at);
-                *bytes = if len & 1 == 0 { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
+                let json = if len & 1 == 0 { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
                     .expect("a JSON value serialises");
+                bytes.splice(start..end, json);
             }
         }
     }
@@ -335,6 +339,18 @@ impl Replacement {
     }
 }
 
+/// Where the JSON to change is: the first uncompressed stream holding a JSON object, or else
+/// the whole input.
+fn json_region(bytes: &[u8]) -> (usize, usize) {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    if let Some(start) = find(bytes, b"stream\n{").map(|i| i + b"stream\n".len()) {
+        if let Some(end) = find(&bytes[start..], b"endstream").map(|i| i + start) {
+            return (start, end);
+        }
+    }
+    (0, bytes.len())
+}
+
 /// JSON pointers of every value in a document, the root (`""`) first.
 fn pointers(doc: &Value) -> Vec<String> {
     let mut out = Vec::new();
@@ -359,6 +375,14 @@ fn unescape(segment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_record_inside_an_uncompressed_pdf_stream_is_found() {
+        let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nstream\n{\"a\": 1}\nendstream\n";
+        let (start, end) = json_region(pdf);
+        assert_eq!(&pdf[start..end], b"{\"a\": 1}\n");
+        assert_eq!(json_region(b"{}"), (0, 2));
+    }
 
     #[test]
     fn pointers_name_every_value_and_resolve() {
