@@ -1,5 +1,5 @@
 // The demo portal of a Träger: picks the form from `?form=…`, mounts it and keeps what was
-// typed from being lost by accident (leaving the page, an engine failure).
+// typed from being lost by leaving the page by accident.
 
 import { mount } from './bogen.js';
 
@@ -31,27 +31,12 @@ const host = document.getElementById('formular');
 const problem = document.getElementById('problem');
 let unsaved = false;
 
-function offerFile(record) {
-  const blob = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${formId}-gesichert.json`;
-  link.className = 'portal-button';
-  link.textContent = 'Eingaben als Datei sichern';
-  setTimeout(() => URL.revokeObjectURL(url), 10 * 60 * 1000);
-  return link;
-}
-
-function showProblem(text, record) {
+function showProblem(text) {
   problem.replaceChildren();
   const p = document.createElement('p');
   p.className = 'portal-problem';
   p.textContent = text;
   problem.append(p);
-  if (record) {
-    problem.append(offerFile(record));
-  }
 }
 
 host.addEventListener('bogen-change', () => {
@@ -64,12 +49,8 @@ host.addEventListener('bogen-submit', () => {
   // A real portal hands event.detail.record to its case store here.
   unsaved = false;
 });
-host.addEventListener('bogen-error', (event) => {
-  showProblem(
-    'Im Formular ist ein technischer Fehler aufgetreten. Bitte sichern Sie Ihre Eingaben als Datei und laden Sie die Seite neu.',
-    event.detail && event.detail.record,
-  );
-});
+// On `bogen-error` Bogen shows its own message with a link that saves what was typed; a real
+// portal would also hand event.detail.record to its case store.
 window.addEventListener('beforeunload', (event) => {
   if (unsaved) {
     event.preventDefault();

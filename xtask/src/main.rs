@@ -7,6 +7,7 @@ mod build;
 mod bundles;
 mod e2e;
 mod pdf_module;
+mod fuzz;
 mod serve;
 mod setup;
 mod test;
@@ -21,6 +22,7 @@ commands:
   build            build the deployable site into www/dist/
   serve [--port N] build, then serve www/dist/ on http://127.0.0.1:N/ (default 8080)
   test             install what tests need, then run every test
+  fuzz             run only the fuzz targets, BOGEN_FUZZ_SECONDS each (default 15)
   bench [--runs N] build Bogen and a react-jsonschema-form reference app, measure both in
                    headless Chromium (N navigations per app and case, default 7) and write
                    bench/results.json and bench/results.md";
@@ -49,6 +51,7 @@ fn run() -> Result<()> {
             serve::run(&dist, port)
         }
         Some("test") => test::all(&root),
+        Some("fuzz") => fuzz::run(&root),
         Some("bench") => {
             let runs = match args.iter().position(|a| a == "--runs") {
                 Some(i) => Some(

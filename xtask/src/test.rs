@@ -1,12 +1,13 @@
 //! `cargo xtask test`: every test, in the order that fails fastest: formatting and lints, Rust
-//! unit and integration tests, wasm tests in headless Chromium, then the built site end to end.
+//! unit and integration tests, the fuzz targets for a time budget, wasm tests in headless
+//! Chromium, then the built site end to end.
 
 use std::path::Path;
 use std::process::Command;
 
 use anyhow::Result;
 
-use crate::{build, e2e, setup};
+use crate::{build, e2e, fuzz, setup};
 
 /// wasm-bindgen's test runner, pinned to the wasm-bindgen version the crates use.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
@@ -31,6 +32,8 @@ pub fn all(root: &Path) -> Result<()> {
     setup::run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     step("Rust tests");
     setup::run(cargo().args(["test"]))?;
+    step("fuzz targets");
+    fuzz::run(root)?;
     step("validator agreement with ajv");
     e2e::conformance(root)?;
     step("wasm tests in headless Chromium");

@@ -87,3 +87,27 @@ fn text_the_fonts_cannot_show_is_named() {
     let e = render(&record, &bundle, &Template::for_form("screening").unwrap(), &Fonts::noto_sans()).unwrap_err();
     assert!(matches!(&e, PdfError::MissingGlyphs(chars) if chars.contains('ع')), "{e}");
 }
+
+#[test]
+fn attachments_that_inflate_beyond_any_record_are_refused() {
+    use std::io::Write;
+    let mut bomb = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    bomb.write_all(&vec![b' '; 1 << 20]).unwrap();
+    let bomb = bomb.finish().unwrap();
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    for n in 1..=40 {
+        pdf.extend(format!("{n} 0 obj\n<</Type /EmbeddedFile /Filter /FlateDecode>>\nstream\n").as_bytes());
+        pdf.extend(&bomb);
+        pdf.extend(b"\nendstream\nendobj\n");
+    }
+    let e = extract(&pdf).unwrap_err();
+    assert!(matches!(e, PdfError::NoRecord(_)) && e.to_string().contains("more than"), "{e}");
+}
+
+#[test]
+fn a_file_of_dictionary_words_without_streams_is_no_record() {
+    let mut pdf = b"%PDF-1.7\n1 0 obj\n".to_vec();
+    pdf.extend(b"/Type /EmbeddedFile stream ".repeat(20_000));
+    let e = extract(&pdf).unwrap_err();
+    assert!(matches!(e, PdfError::NoRecord(_)), "{e}");
+}

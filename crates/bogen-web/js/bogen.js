@@ -14,7 +14,9 @@
 //   bogen-signed  detail {role, record}  a signature was made (role code as in `ui:signatures`);
 //                                   `record` carries every signature and the data they cover
 //   bogen-error   detail {message, record}  the engine failed; `record` holds the last data so
-//                                   the page can offer to save it. Do not log the record.
+//                                   the page can offer to save it. Do not log the record. Bogen
+//                                   also shows a message before the element, with a link that
+//                                   saves the record.
 //
 // PDFs come from a second module (`bogen_pdf.js`, `bogen_pdf_bg.wasm`, `fonts/`), imported
 // only when the first PDF is made (the toolbar's "PDF erstellen" or `form.pdf()`), so opening a
