@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-/// Folders under `forms/` that hold shared material, not a form.
-const NOT_FORMS: &[&str] = &["common"];
+/// Folders under `forms/` that hold shared material or other data, not a form.
+const NOT_FORMS: &[&str] = &["common", "netzwerk"];
 
 fn main() {
     if let Err(e) = generate() {
