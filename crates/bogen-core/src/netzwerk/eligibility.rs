@@ -36,6 +36,17 @@ impl Zielgruppe {
         Zielgruppe::Duldunggestattung27,
         Zielgruppe::Neuzugewandert,
     ];
+
+    /// The code of the Screeningbogen.
+    pub fn code(self) -> &'static str {
+        match self {
+            Zielgruppe::Uma => "uma",
+            Zielgruppe::Bleiberecht => "bleiberecht",
+            Zielgruppe::Suedosteuropa => "suedosteuropa",
+            Zielgruppe::Duldunggestattung27 => "duldunggestattung27",
+            Zielgruppe::Neuzugewandert => "neuzugewandert",
+        }
+    }
 }
 
 /// Adults for Zielgruppe 5.
@@ -61,6 +72,16 @@ pub enum Verdict {
     Offen,
 }
 
+impl Verdict {
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Erfuellt => "erfuellt",
+            Verdict::NichtErfuellt => "nichterfuellt",
+            Verdict::Offen => "offen",
+        }
+    }
+}
+
 /// One Zielgruppe checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupCheck {
@@ -76,6 +97,17 @@ pub enum Proposal {
     Aufnahme,
     Verweis,
     Offen,
+}
+
+impl Proposal {
+    /// The code of `ergebnis.entscheidung`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Proposal::Aufnahme => "aufnahme",
+            Proposal::Verweis => "verweis",
+            Proposal::Offen => "offen",
+        }
+    }
 }
 
 /// The whole suggestion.
