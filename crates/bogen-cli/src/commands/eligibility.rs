@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use bogen_core::netzwerk::{self, eligibility::Verdict, Suggestion};
+use bogen_core::netzwerk::{self, eligibility::Verdict, view, Suggestion};
 use bogen_core::Texts;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::envelope;
 use crate::failure::Unusable;
@@ -45,41 +45,13 @@ pub fn run(args: &Args, out: &Output) -> Result<Exit, Unusable> {
     }
     let suggestion = netzwerk::suggest(&person, today);
     if out.json {
-        out.json_value(&as_json(&suggestion, &texts))?;
+        let value = serde_json::to_value(view::suggestion(&suggestion, &texts))
+            .map_err(|e| Unusable::general(format!("cannot print JSON: {e}")))?;
+        out.json_value(&value)?;
     } else {
         out.stdout(&lines(&suggestion, &texts))?;
     }
     Ok(Exit::Done)
-}
-
-fn reasons(list: &[netzwerk::Reason], texts: &Texts) -> Vec<Value> {
-    list.iter()
-        .map(|r| {
-            let params: serde_json::Map<String, Value> =
-                r.params.iter().map(|(n, v)| ((*n).to_owned(), json!(v))).collect();
-            json!({ "code": r.code, "params": params, "text": r.text(texts) })
-        })
-        .collect()
-}
-
-fn as_json(s: &Suggestion, texts: &Texts) -> Value {
-    let groups: Vec<Value> = s
-        .zielgruppen
-        .iter()
-        .map(|g| {
-            json!({
-                "zielgruppe": g.zielgruppe.code(),
-                "verdict": g.verdict.code(),
-                "reasons": reasons(&g.reasons, texts),
-            })
-        })
-        .collect();
-    json!({
-        "proposal": s.proposal.code(),
-        "proposalText": texts.ui(&format!("netzwerk.vorschlag.{}", s.proposal.code())),
-        "zielgruppen": groups,
-        "hilfebedarf": { "verdict": s.hilfebedarf.verdict.code(), "reasons": reasons(&s.hilfebedarf.reasons, texts) },
-    })
 }
 
 fn lines(s: &Suggestion, texts: &Texts) -> String {

@@ -4,9 +4,8 @@
 
 use std::path::Path;
 
-use bogen_core::netzwerk::{self, Concern, Person, Referral, Region, Status};
+use bogen_core::netzwerk::{self, view, Concern, Person, Referral, Region, Status};
 use bogen_core::Texts;
-use serde_json::{json, Value};
 
 use crate::failure::Unusable;
 use crate::network;
@@ -37,8 +36,9 @@ pub fn run(args: &Args, out: &Output) -> Result<Exit, Unusable> {
     let person = person(args)?;
     let found = netzwerk::find(&directory, args.town, &person, today).map_err(|e| Unusable::general(e.to_string()))?;
     if out.json {
-        let list: Vec<Value> = found.iter().map(|r| offer_json(r, &directory, &texts)).collect();
-        out.json_value(&Value::Array(list))?;
+        let list = serde_json::to_value(view::offers(&found, &directory, &texts))
+            .map_err(|e| Unusable::general(format!("cannot print JSON: {e}")))?;
+        out.json_value(&list)?;
     } else {
         out.stdout(&lines(&found, &directory, &texts))?;
     }
@@ -85,38 +85,6 @@ fn person(args: &Args) -> Result<Person, Unusable> {
 
 fn town_name(directory: &netzwerk::Directory, id: &str) -> String {
     directory.town_by_id(id).map_or_else(|| id.to_owned(), |t| t.name.clone())
-}
-
-fn offer_json(r: &Referral, directory: &netzwerk::Directory, texts: &Texts) -> Value {
-    let o = r.offer;
-    let reasons: Vec<Value> = r
-        .reasons
-        .iter()
-        .map(|reason| json!({ "code": reason.code, "params": reason_params(reason), "text": reason.text(texts) }))
-        .collect();
-    let mut v = json!({
-        "id": o.id,
-        "name": o.name,
-        "traeger": o.traeger,
-        "town": town_name(directory, &o.stadt),
-        "neighbouringTown": r.nachbarstadt,
-        "targetGroup": o.zielgruppe.wortlaut,
-        "reasons": reasons,
-    });
-    let extra = [("focus", &o.schwerpunkt), ("rooms", &o.raeume)];
-    for (key, value) in extra {
-        if let Some(value) = value {
-            v[key] = json!(value);
-        }
-    }
-    if let Some(contact) = &o.kontakt {
-        v["contact"] = json!(contact);
-    }
-    v
-}
-
-fn reason_params(reason: &netzwerk::Reason) -> Value {
-    Value::Object(reason.params.iter().map(|(n, v)| ((*n).to_owned(), json!(v))).collect())
 }
 
 /// For people: the offer, its Träger and town, where it meets, and why it fits.

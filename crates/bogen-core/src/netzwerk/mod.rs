@@ -9,6 +9,7 @@ pub mod person;
 pub mod reason;
 pub mod referral;
 pub mod screening;
+pub mod view;
 
 pub use day::Day;
 pub use directory::{Directory, DirectoryError, Offer, Town};
