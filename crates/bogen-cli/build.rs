@@ -1,8 +1,9 @@
 //! Compiles the workspace's forms into the binary, so `bogen` on a case store's server is one
 //! file that always judges data by exactly the forms it was released with.
 //!
-//! Writes `$OUT_DIR/catalogue.rs`: the shared texts per language and, for every folder
-//! `forms/<id>/` with a `schema.json`, its schema, uiSchema and texts as `include_str!`s.
+//! Writes `$OUT_DIR/catalogue.rs`: the shared texts per language, for every folder
+//! `forms/<id>/` with a `schema.json` its schema, uiSchema and texts, and the directory of
+//! Beratungsangebote (`forms/netzwerk/`) with its texts, as `include_str!`s.
 //! Nothing is parsed here: a broken form must not break the build of the other forms; the
 //! binary reports it with the form's name when the form is used, and the tests catch it.
 
@@ -10,8 +11,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-/// Folders under `forms/` that hold shared material, not a form.
-const NOT_FORMS: &[&str] = &["common"];
+/// Folders under `forms/` that hold shared material or other data, not a form.
+const NOT_FORMS: &[&str] = &["common", "netzwerk"];
 
 fn main() {
     if let Err(e) = generate() {
@@ -44,9 +45,28 @@ fn generate() -> Result<(), String> {
         code.push_str("        ],\n    },\n");
     }
     code.push_str("];\n");
+    network(&forms.join("netzwerk"), &mut code)?;
 
     let target = Path::new(&out_dir).join("catalogue.rs");
     fs::write(&target, code).map_err(|e| format!("{}: {e}", target.display()))
+}
+
+/// The directory of Beratungsangebote and its texts, for `bogen refer` and `bogen eligibility`;
+/// without the folder, `bogen` is built without a directory and asks for `--directory`.
+fn network(dir: &Path, code: &mut String) -> Result<(), String> {
+    let directory = dir.join("angebote.json");
+    let directory = if directory.is_file() {
+        format!("Some(include_str!({:?}))", absolute(&directory)?)
+    } else {
+        "None".to_owned()
+    };
+    let _ = writeln!(code, "\npub static NETWORK_DIRECTORY: Option<&str> = {directory};");
+    code.push_str("\npub static NETWORK_TEXTS: &[(&str, &str)] = &[\n");
+    for (lang, path) in language_files(&dir.join("i18n"))? {
+        let _ = writeln!(code, "    ({lang:?}, include_str!({:?})),", absolute(&path)?);
+    }
+    code.push_str("];\n");
+    Ok(())
 }
 
 /// Form folders, sorted by id so the listing and the binary are reproducible.

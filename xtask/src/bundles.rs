@@ -60,12 +60,16 @@ pub fn write(forms: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Folders below `forms/` that hold data other than a form (the directory of Beratungsangebote).
+const NOT_FORMS: &[&str] = &["netzwerk"];
+
 /// Folders below `forms/` that hold a `schema.json`, in name order.
 pub fn form_dirs(forms: &Path) -> Result<Vec<std::path::PathBuf>> {
     let mut dirs: Vec<_> = fs::read_dir(forms)
         .with_context(|| format!("reading {}", forms.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("schema.json").is_file())
+        .filter(|p| !p.file_name().is_some_and(|n| NOT_FORMS.iter().any(|x| n == *x)))
         .collect();
     dirs.sort();
     Ok(dirs)

@@ -10,6 +10,7 @@ mod envelope;
 mod failure;
 mod form;
 mod input;
+mod network;
 mod output;
 mod write;
 
@@ -30,7 +31,7 @@ const RECORD_LANG: &str = "de";
 const EXIT_CODES: &str = "\
 Exit codes:
   0  valid (validate), listed (forms), record written (record), PDF written (pdf), record
-     written (extract)
+     written (extract), offers listed, possibly none (refer), suggestion printed (eligibility)
   1  invalid: one line `<pointer>: <message>` per error on standard output. A record whose data
      does not match its digest (/dataHash) or that belongs to another form than --form names
      (/form/id) is invalid too. Pointers point into the file given, so a record's data errors
@@ -39,7 +40,8 @@ Exit codes:
   2  the input cannot be judged: a missing or unreadable file, not JSON (with line and column),
      too large or too deeply nested, an unknown form or language, not a record, a record of a
      newer format or form version than this bogen knows, not a PDF or a PDF without an attached
-     Bogen record (extract), a layout template that is broken or does not fit the form (pdf).
+     Bogen record (extract), a layout template that is broken or does not fit the form (pdf),
+     an unknown town, status, region or date, or a broken directory (refer, eligibility).
      One line on standard error names the file.
 
 With --json, errors are printed as [{\"pointer\": \"…\", \"message\": \"…\"}] ([] when valid) and the
@@ -114,6 +116,69 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Suggest offers of the Regelstruktur in the person's town (and, when it has none, in the
+    /// neighbouring towns) for a person KIM does not take in, each with why it fits. Facts not
+    /// given are not known: an offer that needs them is not listed.
+    #[command(after_help = EXIT_CODES)]
+    Refer(ReferArgs),
+    /// Suggest from a Screeningbogen (data or record) which KIM Zielgruppen match and whether
+    /// the need is complex, with the reasons or the missing answers. The case manager decides.
+    #[command(after_help = EXIT_CODES)]
+    Eligibility {
+        /// Screeningbogen data or a record of it; `-` reads standard input.
+        file: PathBuf,
+        /// The day to judge on, JJJJ-MM-TT (default: today).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Region of origin when the data has none: suedosteuropa or sonstige.
+        #[arg(long, value_name = "REGION")]
+        origin: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct ReferArgs {
+    /// The town the person lives in: Erkrath, Haan, Heiligenhaus, Hilden, Langenfeld, Mettmann,
+    /// Monheim am Rhein, Ratingen, Velbert, Wülfrath (any case; "monheim", "wuelfrath").
+    #[arg(long)]
+    town: String,
+    /// Age in years.
+    #[arg(long)]
+    age: Option<u32>,
+    /// Residence status: duldung, gestattung, 104c, 25a, 25b, aufenthaltserlaubnis,
+    /// niederlassungserlaubnis, eu, sonstige.
+    #[arg(long)]
+    status: Option<String>,
+    /// Date of entry to Germany, JJJJ-MM-TT.
+    #[arg(long, value_name = "DATE")]
+    entered: Option<String>,
+    /// Region of origin: suedosteuropa or sonstige.
+    #[arg(long, value_name = "REGION")]
+    origin: Option<String>,
+    /// A concern specialised offers are for: diskriminierung.
+    #[arg(long)]
+    concern: Option<String>,
+    /// Came to Germany unaccompanied and under age.
+    #[arg(long)]
+    uma: bool,
+    /// Fled to Germany (implied by Duldung, Gestattung, 104c, 25a, 25b and --uma).
+    #[arg(long)]
+    refugee: bool,
+    /// Lives in a municipal shelter or a flat the town rents.
+    #[arg(long)]
+    housing: bool,
+    /// Has no home.
+    #[arg(long)]
+    homeless: bool,
+    /// Receives benefits under SGB II (Jobcenter).
+    #[arg(long)]
+    sgb2: bool,
+    /// The day to judge on, JJJJ-MM-TT (default: today).
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    /// A directory of offers (forms/netzwerk/schema.json) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -156,6 +221,34 @@ fn main() -> ExitCode {
         }
         Command::Extract { pdf, output } => {
             commands::extract::run(pdf, output.as_deref(), lang.unwrap_or(MESSAGES_LANG), &out)
+        }
+        Command::Refer(a) => {
+            let args = commands::refer::Args {
+                town: &a.town,
+                age: a.age,
+                status: a.status.as_deref(),
+                entered: a.entered.as_deref(),
+                origin: a.origin.as_deref(),
+                concern: a.concern.as_deref(),
+                uma: a.uma,
+                refugee: a.refugee,
+                housing: a.housing,
+                homeless: a.homeless,
+                sgb2: a.sgb2,
+                today: a.today.as_deref(),
+                directory: a.directory.as_deref(),
+                lang: lang.unwrap_or(MESSAGES_LANG),
+            };
+            commands::refer::run(&args, &out)
+        }
+        Command::Eligibility { file, today, origin } => {
+            let args = commands::eligibility::Args {
+                file,
+                today: today.as_deref(),
+                origin: origin.as_deref(),
+                lang: lang.unwrap_or(MESSAGES_LANG),
+            };
+            commands::eligibility::run(&args, &out)
         }
     };
     let exit = result.unwrap_or_else(|e| {

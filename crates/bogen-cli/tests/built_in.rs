@@ -16,7 +16,7 @@ fn workspace_forms() -> Vec<(String, PathBuf)> {
         .into_iter()
         .filter(|dir| dir.join("schema.json").is_file())
         .filter_map(|dir| Some((dir.file_name()?.to_str()?.to_owned(), dir)))
-        .filter(|(id, _)| id != "common")
+        .filter(|(id, _)| id != "common" && id != "netzwerk")
         .collect();
     found.sort();
     found

@@ -14,6 +14,7 @@ pub mod date;
 pub mod field;
 pub mod limits;
 pub mod messages;
+pub mod netzwerk;
 pub mod path;
 pub mod record;
 pub mod signature;
