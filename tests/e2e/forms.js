@@ -65,11 +65,21 @@ function resolveRef(root, schema) {
   return s ?? {};
 }
 
-/** The (resolved) schema of the value at `pointer`. */
+/** The branches of an object schema that may declare follow-up questions. */
+function branches(s) {
+  const parts = [s, ...(s.allOf ?? [])];
+  return [...parts.flatMap((p) => [p.then, p.else]), ...Object.values(s.dependentSchemas ?? {})].filter(Boolean);
+}
+
+/** The (resolved) schema of the value at `pointer`; follow-up questions are found in branches. */
 export function schemaAt(root, pointer) {
   let s = resolveRef(root, root);
   for (const segment of segments(pointer)) {
-    s = /^\d+$/.test(segment) && s.items ? s.items : s.properties?.[segment];
+    if (/^\d+$/.test(segment) && s.items) {
+      s = s.items;
+    } else {
+      s = s.properties?.[segment] ?? branches(s).map((b) => b.properties?.[segment]).find(Boolean);
+    }
     s = resolveRef(root, s);
   }
   return s;

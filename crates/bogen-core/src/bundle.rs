@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::canonical;
+use crate::conditions::{Conditions, Visibility};
 use crate::field::{Field, LayoutError};
 use crate::limits::{self, JsonError};
 use crate::messages::{self, FieldError};
@@ -27,6 +28,7 @@ pub struct FormBundle {
     /// The signatures the form asks for (`ui:signatures`), in the order they are given.
     pub signatures: Vec<SignatureSlot>,
     validator: Validator,
+    conditions: Conditions,
 }
 
 impl std::fmt::Debug for FormBundle {
@@ -80,8 +82,9 @@ impl FormBundle {
         let validator = Validator::compile(&schema)?;
         let root = Field::build(&schema, &ui, &texts)?;
         let signatures = signing::slots(&ui, &schema).map_err(BundleError::Signatures)?;
+        let conditions = Conditions::compile(&schema)?;
         let schema_hash = canonical::digest(&schema);
-        Ok(FormBundle { id, version, schema, ui, texts, schema_hash, root, signatures, validator })
+        Ok(FormBundle { id, version, schema, ui, texts, schema_hash, root, signatures, validator, conditions })
     }
 
     /// Every rule the data breaks, unexplained (for tools that want keywords).
@@ -99,6 +102,22 @@ impl FormBundle {
 
     pub fn is_valid(&self, data: &Value) -> bool {
         self.validator.is_valid(data)
+    }
+
+    /// The follow-up questions of the form and the conditions that show them.
+    pub fn conditions(&self) -> &Conditions {
+        &self.conditions
+    }
+
+    /// Which follow-up questions are hidden for `data`.
+    pub fn visibility(&self, data: &Value) -> Visibility {
+        self.conditions.evaluate(data)
+    }
+
+    /// `data` without the answers to follow-up questions that do not apply to it: what a form
+    /// exports, as the browser does.
+    pub fn visible_data(&self, data: &Value) -> Value {
+        self.visibility(data).visible(data).into_owned()
     }
 
     /// The form's title in its language, or its id.

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::conditions;
 use crate::path;
 use crate::texts::Texts;
 use crate::ui::{self, UiNode};
@@ -195,7 +196,22 @@ impl<'a> Builder<'a> {
         match ty.as_deref() {
             Some("object") => {
                 let props = schema.get("properties").and_then(Value::as_object);
-                let names: Vec<String> = props.map(|p| p.keys().cloned().collect()).unwrap_or_default();
+                let branches = conditions::branches(schema, at);
+                let conditional = conditions::conditional_properties(schema, &branches);
+                if let (Some(first), Some(false)) =
+                    (conditional.first(), schema.get("additionalProperties").and_then(Value::as_bool))
+                {
+                    return Err(err(
+                        at,
+                        format!(
+                            "{} is declared in a branch, which additionalProperties: false refuses; \
+                             use unevaluatedProperties: false",
+                            first.name
+                        ),
+                    ));
+                }
+                let mut names: Vec<String> = props.map(|p| p.keys().cloned().collect()).unwrap_or_default();
+                names.extend(conditional.iter().map(|p| p.name.to_owned()));
                 let order = match ui.order() {
                     Some(order) => ui::apply_order(&names, &order).map_err(|unknown| {
                         err(at, format!("ui:order names {} which the schema does not have", unknown.join(", ")))
@@ -209,18 +225,27 @@ impl<'a> Builder<'a> {
                     .unwrap_or_default();
                 let mut fields = Vec::with_capacity(order.len());
                 for child in &order {
-                    let Some(child_schema) = props.and_then(|p| p.get(child)) else { continue };
+                    // A field declared in a branch: its schema and `required` are the branch's.
+                    let (child_schema, child_at, child_required) = match props.and_then(|p| p.get(child)) {
+                        Some(s) => {
+                            (s, format!("{at}/properties/{}", path::escape(child)), required.contains(&child.as_str()))
+                        }
+                        None => match conditional.iter().find(|p| p.name == child) {
+                            Some(p) => (p.schema, p.at.clone(), p.required),
+                            None => continue,
+                        },
+                    };
                     let child_ui = ui.child(child);
                     if child_ui.widget().as_deref() == Some("hidden") {
                         continue;
                     }
                     fields.push(self.field(
                         child_schema,
-                        &format!("{at}/properties/{}", path::escape(child)),
+                        &child_at,
                         &path::child_key(key, child),
                         child,
                         child_ui,
-                        required.contains(&child.as_str()),
+                        child_required,
                         depth + 1,
                     )?);
                 }
@@ -360,6 +385,26 @@ mod tests {
         assert!(e.reason.contains("x"), "{e}");
         let e = Field::build(&json!({"type": "object"}), &json!({"ui:wigdet": "x"}), &Texts::default()).unwrap_err();
         assert!(e.reason.contains("ui:wigdet"), "{e}");
+    }
+
+    #[test]
+    fn follow_up_questions_are_laid_out_where_the_order_puts_them() {
+        let schema = json!({"type": "object", "unevaluatedProperties": false,
+            "properties": {"status": {"enum": ["a", "b"]}, "ende": {"type": "string"}},
+            "if": {"properties": {"status": {"const": "b"}}, "required": ["status"]},
+            "then": {"properties": {"seit": {"type": "string", "format": "date"}}, "required": ["seit"]},
+            "dependentSchemas": {"ende": {"properties": {"grund": {"type": "string"}}}}});
+        let ui = json!({"ui:order": ["status", "seit", "*"]});
+        let root = Field::build(&schema, &ui, &Texts::default()).unwrap();
+        let names: Vec<&str> = root.children().iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["status", "seit", "ende", "grund"]);
+        let seit = root.find("seit").unwrap();
+        assert_eq!((&seit.kind, seit.required), (&FieldKind::Date, true));
+        assert!(!root.find("grund").unwrap().required);
+        let mut closed = schema.clone();
+        closed["additionalProperties"] = json!(false);
+        let e = Field::build(&closed, &ui, &Texts::default()).unwrap_err();
+        assert!(e.reason.contains("seit") && e.reason.contains("unevaluatedProperties"), "{e}");
     }
 
     #[test]

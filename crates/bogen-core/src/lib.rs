@@ -10,6 +10,7 @@
 
 pub mod bundle;
 pub mod canonical;
+pub mod conditions;
 pub mod date;
 pub mod field;
 pub mod limits;
@@ -24,6 +25,7 @@ pub mod ui;
 pub mod validation;
 
 pub use bundle::{BundleError, FormBundle};
+pub use conditions::{Conditions, Visibility};
 pub use field::{Choice, Field, FieldKind};
 pub use messages::FieldError;
 pub use record::{Record, RecordError};

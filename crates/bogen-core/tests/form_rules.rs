@@ -58,11 +58,135 @@ fn screening_rules() {
     let no_group = with(&full, "/zielgruppe/zielgruppen", Some(json!([])));
     message_at(&form, &no_group, "/zielgruppe/zielgruppen");
     let referred_out = with(&no_group, "/ergebnis/entscheidung", Some(json!("verweis")));
-    assert!(form.is_valid(&referred_out), "{}", show(&form.validate(&referred_out)));
+    // Without target group 5 the counselling service is a question that does not apply: the
+    // form leaves the typed answer out of what it exports, and the schema refuses it.
+    assert!(form.visibility(&referred_out).is_hidden("/zielgruppe/fachberatungsstelle"));
+    let m = message_at(&form, &referred_out, "/zielgruppe/fachberatungsstelle");
+    assert!(m.contains("gehört nicht zu diesem Formular"), "{m}");
+    let exported = form.visible_data(&referred_out);
+    assert!(form.is_valid(&exported), "{}", show(&form.validate(&exported)));
+    assert!(exported["zielgruppe"].get("fachberatungsstelle").is_none());
     let group5 = with(&full, "/zielgruppe/fachberatungsstelle", None);
     message_at(&form, &group5, "/zielgruppe/fachberatungsstelle");
     let twice = with(&full, "/zielgruppe/zielgruppen", Some(json!(["uma", "uma"])));
     message_at(&form, &twice, "/zielgruppe/zielgruppen");
+}
+
+/// Each follow-up question of the Screeningbogen: hidden and refused while its condition does
+/// not hold, shown (and required where it says so) when it does.
+#[test]
+fn screening_follow_up_questions() {
+    let form = bundle("screening");
+    let minimal = example("screening", "minimal");
+    let full = example("screening", "full");
+    let hidden =
+        |data: &serde_json::Value| -> BTreeSet<String> { form.visibility(data).hidden().map(str::to_owned).collect() };
+    let set = |names: &[&str]| -> BTreeSet<String> { names.iter().map(|n| n.to_string()).collect() };
+    let status = |code: &str| with(&minimal, "/aufenthalt/status", Some(json!(code)));
+    let aufenthalt = |data: &serde_json::Value| -> BTreeSet<String> {
+        hidden(data).into_iter().filter(|p| p.starts_with("/aufenthalt/")).collect()
+    };
+    let all = [
+        "/aufenthalt/bleiberechtMoeglich",
+        "/aufenthalt/p104cAnschlusstitel",
+        "/aufenthalt/p104cErteiltAm",
+        "/aufenthalt/p104cOffeneVoraussetzungen",
+        "/aufenthalt/verlaengerungGefaehrdet",
+    ];
+    let except = |shown: &[&str]| set(&all.iter().copied().filter(|p| !shown.contains(p)).collect::<Vec<_>>());
+
+    // Each status shows its own follow-up questions and no others.
+    assert_eq!(aufenthalt(&minimal), set(&all), "a permit of another kind asks nothing more");
+    assert_eq!(aufenthalt(&status("duldung")), except(&["/aufenthalt/bleiberechtMoeglich"]));
+    let p104c =
+        ["/aufenthalt/p104cErteiltAm", "/aufenthalt/p104cAnschlusstitel", "/aufenthalt/p104cOffeneVoraussetzungen"];
+    assert_eq!(aufenthalt(&status("p104c")), except(&p104c));
+    assert_eq!(aufenthalt(&status("p25a")), except(&["/aufenthalt/verlaengerungGefaehrdet"]));
+    assert_eq!(aufenthalt(&status("p25b")), except(&["/aufenthalt/verlaengerungGefaehrdet"]));
+    assert_eq!(aufenthalt(&status("gestattung")), set(&all));
+
+    // §104c: the date of issue is required then, and the details are checked.
+    let m = message_at(&form, &status("p104c"), "/aufenthalt/p104cErteiltAm");
+    assert_eq!(m, own_message(&form, "aufenthalt.p104cErteiltAm", "required"));
+    let chance = with(&status("p104c"), "/aufenthalt/p104cErteiltAm", Some(json!("2026-04-03")));
+    let chance = with(&chance, "/aufenthalt/p104cAnschlusstitel", Some(json!("p25b")));
+    let chance = with(&chance, "/aufenthalt/p104cOffeneVoraussetzungen", Some(json!(["lebensunterhalt"])));
+    assert!(form.is_valid(&chance), "{}", show(&form.validate(&chance)));
+    message_at(
+        &form,
+        &with(&chance, "/aufenthalt/p104cAnschlusstitel", Some(json!("p25c"))),
+        "/aufenthalt/p104cAnschlusstitel",
+    );
+    message_at(
+        &form,
+        &with(&chance, "/aufenthalt/p104cErteiltAm", Some(json!("2026-02-30"))),
+        "/aufenthalt/p104cErteiltAm",
+    );
+    // Another status: the §104c answers do not apply; the form drops them, the schema refuses them.
+    let switched = with(&chance, "/aufenthalt/status", Some(json!("duldung")));
+    message_at(&form, &switched, "/aufenthalt/p104cErteiltAm");
+    let exported = form.visible_data(&switched);
+    assert_eq!(exported["aufenthalt"], json!({"status": "duldung"}));
+    assert!(form.is_valid(&exported), "{}", show(&form.validate(&exported)));
+    // Tolerated, and a §25a/b permit in reach; a §25b permit whose extension is at risk.
+    assert!(form.is_valid(&with(&status("duldung"), "/aufenthalt/bleiberechtMoeglich", Some(json!(true)))));
+    message_at(
+        &form,
+        &with(&status("gestattung"), "/aufenthalt/bleiberechtMoeglich", Some(json!(true))),
+        "/aufenthalt/bleiberechtMoeglich",
+    );
+    assert!(form.is_valid(&with(&status("p25b"), "/aufenthalt/verlaengerungGefaehrdet", Some(json!(true)))));
+    message_at(
+        &form,
+        &with(&status("p104c"), "/aufenthalt/verlaengerungGefaehrdet", Some(json!(true))),
+        "/aufenthalt/verlaengerungGefaehrdet",
+    );
+
+    // Interpreter language only with an interpreter.
+    assert!(hidden(&minimal).contains("/erstgespraech/dolmetschungSprache"));
+    assert!(!hidden(&full).contains("/erstgespraech/dolmetschungSprache"));
+    let no_interpreter = with(&full, "/erstgespraech/dolmetschung", Some(json!(false)));
+    assert!(hidden(&no_interpreter).contains("/erstgespraech/dolmetschungSprache"));
+    assert!(form.visible_data(&no_interpreter)["erstgespraech"].get("dolmetschungSprache").is_none());
+
+    // Who referred, only for a referral or assignment.
+    let referrer =
+        ["/erstgespraech/ansprechperson", "/erstgespraech/ansprechpersonKontakt", "/erstgespraech/verweisendeStelle"];
+    assert!(referrer.iter().all(|p| hidden(&minimal).contains(*p)), "a person who came on their own");
+    let assigned = with(&minimal, "/erstgespraech/zugangsweg", Some(json!("institution")));
+    assert!(referrer.iter().all(|p| !hidden(&assigned).contains(*p)));
+    let m = message_at(&form, &assigned, "/erstgespraech/verweisendeStelle");
+    assert_eq!(m, own_message(&form, "erstgespraech.verweisendeStelle", "required"));
+    let screened = with(&full, "/erstgespraech/zugangsweg", Some(json!("screening104c")));
+    message_at(&form, &screened, "/erstgespraech/ansprechperson");
+    assert!(form.is_valid(&form.visible_data(&screened)));
+
+    // "Verwiesen an" is required for every decision but admission and the still open one.
+    for decision in ["verweis", "keinbedarf"] {
+        let decided = with(&minimal, "/ergebnis/entscheidung", Some(json!(decision)));
+        let m = message_at(&form, &decided, "/ergebnis/verwiesenAn");
+        assert_eq!(m, own_message(&form, "ergebnis.verwiesenAn", "required"));
+        assert!(form.is_valid(&with(&decided, "/ergebnis/verwiesenAn", Some(json!("MBE der Caritas Hilden")))));
+    }
+    assert!(form.is_valid(&minimal), "an open decision needs no referral yet");
+    assert!(!hidden(&full).contains("/ergebnis/verwiesenAn"), "on admission, services referred to in addition");
+
+    // An address with a street or postcode names the town (dependentRequired).
+    let street = with(&minimal, "/person/adresse", Some(json!({"strasse": "Mittelstraße 1"})));
+    assert_eq!(message_at(&form, &street, "/person/adresse/ort"), own_message(&form, "person.adresse.ort", "required"));
+    let postcode = with(&minimal, "/person/adresse", Some(json!({"plz": "40721"})));
+    message_at(&form, &postcode, "/person/adresse/ort");
+    assert!(form.is_valid(&with(&minimal, "/person/adresse", Some(json!({"plz": "40721", "ort": "Hilden"})))));
+
+    // The region of origin: target group 3 needs `suedosteuropa`.
+    assert!(form.is_valid(&with(&minimal, "/person/herkunftsregion", Some(json!("suedosteuropa")))));
+    message_at(&form, &with(&minimal, "/person/herkunftsregion", Some(json!("balkan"))), "/person/herkunftsregion");
+
+    // The tree marks follow-up questions required as their branch says.
+    assert!(form.root.find("aufenthalt.p104cErteiltAm").unwrap().required);
+    assert!(!form.root.find("aufenthalt.p104cAnschlusstitel").unwrap().required);
+    assert!(form.conditions().governs("aufenthalt.p104cErteiltAm"));
+    assert!(!form.conditions().governs("ergebnis.verwiesenAn"));
 }
 
 #[test]

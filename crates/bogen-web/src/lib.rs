@@ -13,6 +13,7 @@ mod defaults;
 mod download;
 mod events;
 mod field;
+mod follow_up;
 mod ids;
 mod import;
 mod list;

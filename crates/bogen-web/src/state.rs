@@ -21,6 +21,7 @@ use yew::{AttrValue, Callback};
 
 use crate::defaults;
 use crate::events;
+use crate::follow_up::FollowUps;
 use crate::ids::Ids;
 use crate::tree::Node;
 
@@ -57,6 +58,8 @@ pub struct Shared {
     pub element: HtmlElement,
     pub ids: Ids,
     pub lang: String,
+    /// Which follow-up questions show; their hidden answers stay in `data`.
+    pub follow_ups: FollowUps,
     inner: RefCell<Inner>,
     listeners: RefCell<Listeners>,
     refresh_pending: Cell<bool>,
@@ -128,6 +131,7 @@ impl Form {
     pub fn new(bundle: FormBundle, element: HtmlElement, data: Option<Value>, lang: &str) -> Form {
         let tree = Node::build(&bundle.root, &bundle.schema, &bundle.ui);
         let data = prepared(&bundle, data);
+        let follow_ups = FollowUps::new(&bundle, &data);
         let inner = Inner { data, ..Inner::default() };
         Form(Rc::new(Shared {
             bundle,
@@ -135,6 +139,7 @@ impl Form {
             element,
             ids: Ids::fresh(),
             lang: lang.to_owned(),
+            follow_ups,
             inner: RefCell::new(inner),
             listeners: RefCell::default(),
             refresh_pending: Cell::new(false),
@@ -171,8 +176,9 @@ impl Form {
         self.with_value(pointer, |v| v.and_then(Value::as_array).map_or(0, Vec::len))
     }
 
+    /// The data as the host gets it: without the answers to hidden follow-up questions.
     pub fn data(&self) -> Value {
-        self.inner.borrow().data.clone()
+        self.follow_ups.visible(&self.inner.borrow().data)
     }
 
     pub fn message(&self, pointer: &str) -> Option<AttrValue> {
@@ -181,7 +187,7 @@ impl Form {
 
     /// Writes a value typed or picked by the person; `None` removes it (so `required` fires).
     pub fn write(&self, pointer: &str, value: Option<Value>) {
-        let live = {
+        let (live, appeared) = {
             let mut inner = self.inner.borrow_mut();
             let in_list = parent_is_list(&inner.data, pointer);
             match value {
@@ -190,9 +196,14 @@ impl Form {
             }
             inner.edited.insert(pointer.to_owned());
             inner.fresh = false;
-            inner.submitted || !inner.touched.is_empty()
+            let appeared = self.follow_ups.update(&self.bundle, &inner.data, pointer);
+            (inner.submitted || !inner.touched.is_empty(), appeared)
         };
-        if live {
+        self.follow_ups.tell(&appeared);
+        if live && !appeared.is_empty() {
+            // Messages of questions that just disappeared go at once, not a frame later.
+            self.refresh_now();
+        } else if live {
             self.refresh_after_paint();
         }
         self.changed(pointer);
@@ -287,7 +298,7 @@ impl Form {
     where
         F: FnOnce(&mut Vec<Value>) -> Option<Box<dyn Fn(usize) -> Option<usize>>>,
     {
-        let changes = {
+        let (changes, appeared) = {
             let mut inner = self.inner.borrow_mut();
             if !matches!(path::get(&inner.data, pointer), Some(Value::Array(_))) {
                 path::set(&mut inner.data, pointer, Some(Value::Array(Vec::new())));
@@ -299,8 +310,10 @@ impl Form {
             inner.touched.insert(pointer.to_owned());
             inner.edited.insert(pointer.to_owned());
             inner.fresh = false;
-            self.refresh(&mut inner)
+            let appeared = self.follow_ups.update(&self.bundle, &inner.data, pointer);
+            (self.refresh(&mut inner), appeared)
         };
+        self.follow_ups.tell(&appeared);
         self.tell(changes);
         self.changed(pointer);
     }
@@ -360,7 +373,7 @@ impl Form {
     pub fn record(&self) -> Record {
         let now = now();
         let mut inner = self.inner.borrow_mut();
-        let data = inner.data.clone();
+        let data = self.follow_ups.visible(&inner.data);
         let record = match inner.record.take() {
             // Unchanged data keeps its record: `modified` says when the data last changed, and
             // saving and making a PDF of the same data give the same record (and the same PDF).
@@ -411,12 +424,14 @@ impl Form {
     }
 
     fn replace(&self, data: Value, record: Option<Record>) {
+        let appeared = self.follow_ups.reset(&self.bundle, &data);
         {
             let mut inner = self.inner.borrow_mut();
             let keep = inner.record.take();
             *inner = Inner { data, record: record.or(keep), status: inner.status.take(), ..Inner::default() };
         }
         self.reloads.set(self.reloads.get().wrapping_add(1));
+        self.follow_ups.tell(&appeared);
         let reload = self.listeners.borrow().reload.clone();
         if let Some(reload) = reload {
             reload.emit(());
@@ -542,13 +557,14 @@ impl Form {
     pub fn rescue(&self) -> Option<Record> {
         let inner = self.inner.try_borrow().ok()?;
         let now = now();
+        let data = self.follow_ups.visible(&inner.data);
         let mut record = match &inner.record {
             Some(r) => {
                 let mut r = r.clone();
-                r.update(&self.bundle, inner.data.clone(), &now);
+                r.update(&self.bundle, data, &now);
                 r
             }
-            None => Record::new(&self.bundle, inner.data.clone(), &self.lang, &now),
+            None => Record::new(&self.bundle, data, &self.lang, &now),
         };
         record.signatures = self.signatures.try_borrow().map(|s| s.clone()).unwrap_or_default();
         Some(record)
@@ -558,7 +574,7 @@ impl Form {
     fn refresh(&self, inner: &mut Inner) -> Changes {
         let live = inner.submitted || !inner.touched.is_empty();
         if live && !inner.fresh {
-            inner.errors = self.bundle.validate(&inner.data);
+            inner.errors = self.follow_ups.validate(&self.bundle, &inner.data);
             inner.fresh = true;
         }
         let mut shown: HashMap<String, AttrValue> = HashMap::new();

@@ -113,6 +113,26 @@ pub fn schema_fields(root: &Value) -> Vec<(String, Value, bool)> {
                 walk(root, child, &child_key, out);
             }
         }
+        // Follow-up fields: declared only in a branch (`then`, `else`, `dependentSchemas`).
+        let base = schema.get("properties").and_then(Value::as_object);
+        let parts = std::iter::once(schema).chain(schema.get("allOf").and_then(Value::as_array).into_iter().flatten());
+        let mut branches: Vec<&Value> = parts.flat_map(|p| [p.get("then"), p.get("else")]).flatten().collect();
+        branches.extend(schema.get("dependentSchemas").and_then(Value::as_object).into_iter().flat_map(|d| d.values()));
+        for branch in branches {
+            let required: Vec<&str> = branch
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            for (name, child) in branch.get("properties").and_then(Value::as_object).into_iter().flatten() {
+                let child_key = if key.is_empty() { name.clone() } else { format!("{key}.{name}") };
+                if base.is_some_and(|b| b.contains_key(name)) || out.iter().any(|(k, _, _)| *k == child_key) {
+                    continue;
+                }
+                out.push((child_key.clone(), resolve(root, child).clone(), required.contains(&name.as_str())));
+                walk(root, child, &child_key, out);
+            }
+        }
         if let Some(items) = schema.get("items") {
             if resolve(root, items).get("enum").is_none() {
                 let item_key = format!("{key}.*");

@@ -5,7 +5,7 @@ use bogen_core::path;
 use yew::prelude::*;
 
 use super::frame::{error_message, hint, Parts};
-use super::{field_view, use_message, FieldProps};
+use super::{field_view, use_message, FieldProps, FollowUpField};
 use crate::view::use_form;
 
 #[function_component]
@@ -15,12 +15,19 @@ pub fn GroupField(props: &FieldProps) -> Html {
     let message = use_message(&form, &props.pointer);
     let parts = Parts::new(form.ids.field(&props.pointer), field.help.is_some(), message.is_some());
     let children = html! {
-        <>{ for props.node.children.iter().map(|child| field_view(FieldProps {
-            node: child.clone(),
-            pointer: path::join(&props.pointer, &child.field.name).into(),
-            label: child.field.label.clone().into(),
-            level: props.level + 1,
-        })) }</>
+        <>{ for props.node.children.iter().map(|child| {
+            let child_props = FieldProps {
+                node: child.clone(),
+                pointer: path::join(&props.pointer, &child.field.name).into(),
+                label: child.field.label.clone().into(),
+                level: props.level + 1,
+            };
+            if form.bundle.conditions().governs(&child.field.key) {
+                html! { <FollowUpField ..child_props /> }
+            } else {
+                field_view(child_props)
+            }
+        }) }</>
     };
     let heading_id = format!("{}-heading", parts.id);
     if props.level <= 2 {

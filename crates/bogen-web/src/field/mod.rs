@@ -5,6 +5,7 @@ mod boolean;
 mod checkboxes;
 mod choice;
 mod convert;
+mod follow_up;
 mod frame;
 mod group;
 mod text;
@@ -18,6 +19,7 @@ use crate::list::ListField;
 use crate::state::Form;
 use crate::tree::Node;
 
+pub use follow_up::FollowUpField;
 pub use frame::{error_message, hint, Parts};
 
 #[derive(Properties, PartialEq, Clone)]
