@@ -23,9 +23,7 @@ pub fn site(root: &Path) -> Result<PathBuf> {
         fs::remove_dir_all(&dist).context("clearing www/dist")?;
     }
     fs::create_dir_all(&dist)?;
-    let wasm = compile_wasm(root)?;
-    bindgen(&wasm, &dist)?;
-    optimise(root, &dist.join("bogen_web_bg.wasm"))?;
+    wasm_module(root, "bogen-web", &[], &dist)?;
     pdf_module::build(root, &dist)?;
     copy_dir(&root.join("www"), &dist, &[dist.as_path()])?;
     copy_dir(&root.join("crates/bogen-web/js"), &dist, &[])?;
@@ -34,29 +32,29 @@ pub fn site(root: &Path) -> Result<PathBuf> {
     Ok(dist)
 }
 
-fn compile_wasm(root: &Path) -> Result<PathBuf> {
+/// Builds `package` as a browser module into `dist`: `cargo rustc --crate-type cdylib` (in
+/// Cargo.toml a cdylib next to the rlib would turn LTO off), bindings from wasm-bindgen used as a
+/// library (`<crate>.js`, `<crate>_bg.wasm`), then npm's `wasm-opt -Oz`. `cargo_args` adds
+/// feature flags.
+pub fn wasm_module(root: &Path, package: &str, cargo_args: &[&str], dist: &Path) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    setup::run(Command::new(cargo).current_dir(root).args([
-        "rustc",
-        "--release",
-        "--target",
-        setup::WASM_TARGET,
-        "-p",
-        "bogen-web",
-        "--crate-type",
-        "cdylib",
-    ]))?;
-    Ok(setup::target_dir(root).join(setup::WASM_TARGET).join("release/bogen_web.wasm"))
-}
-
-fn bindgen(wasm: &Path, dist: &Path) -> Result<()> {
+    setup::run(
+        Command::new(cargo)
+            .current_dir(root)
+            .args(["rustc", "--release", "--target", setup::WASM_TARGET, "-p", package])
+            .args(cargo_args)
+            .args(["--crate-type", "cdylib"]),
+    )?;
+    let name = package.replace('-', "_");
+    let wasm = setup::target_dir(root).join(setup::WASM_TARGET).join(format!("release/{name}.wasm"));
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(wasm)
-        .out_name("bogen_web")
+        .input_path(&wasm)
+        .out_name(&name)
         .web(true)?
         .typescript(false)
         .generate(dist)
-        .context("wasm-bindgen")
+        .with_context(|| format!("wasm-bindgen ({package})"))?;
+    optimise(root, &dist.join(format!("{name}_bg.wasm")))
 }
 
 pub fn optimise(root: &Path, wasm: &Path) -> Result<()> {
