@@ -14,6 +14,7 @@ const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 pub fn all(root: &Path) -> Result<()> {
     step("setup");
+    scratch_temp_dir(root)?;
     setup::wasm_target()?;
     setup::browser()?;
     setup::pdf_tools()?;
@@ -48,6 +49,19 @@ pub fn all(root: &Path) -> Result<()> {
     let dist = build::site(root)?;
     e2e::run(root, &dist)?;
     step("done");
+    Ok(())
+}
+
+/// Points TMPDIR of every child process (the browsers above all, which leave profile folders of
+/// 100 MB behind when they are killed) at a folder under `target/` that each run starts empty, so
+/// repeated runs do not fill the machine's disk.
+fn scratch_temp_dir(root: &Path) -> Result<()> {
+    let dir = setup::target_dir(root).join("xtask-tmp");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    std::env::set_var("TMPDIR", &dir);
     Ok(())
 }
 
