@@ -1,7 +1,8 @@
-// The demo portal of a Träger: picks the form from `?form=…`, mounts it and keeps what was
-// typed from being lost by leaving the page by accident.
+// The demo portal of a Träger: shows the form named by `?form=…` in <bogen-form>, switches its
+// language with the language menu (the element keeps what was typed) and asks before the page
+// is left with unsaved input.
 
-import { mount } from './bogen.js';
+import './bogen.js';
 
 const FORMS = ['screening', 'assessment', 'datenschutz', 'hilfeplan'];
 const params = new URLSearchParams(window.location.search);
@@ -27,30 +28,18 @@ for (const link of document.querySelectorAll('.portal-picker a')) {
   }
 }
 
-const host = document.getElementById('formular');
-const problem = document.getElementById('problem');
+const element = document.getElementById('formular');
 let unsaved = false;
 
-function showProblem(text) {
-  problem.replaceChildren();
-  const p = document.createElement('p');
-  p.className = 'portal-problem';
-  p.textContent = text;
-  problem.append(p);
-}
-
-host.addEventListener('bogen-change', () => {
+element.addEventListener('bogen-change', () => {
   unsaved = true;
 });
-host.addEventListener('bogen-save', () => {
-  unsaved = false;
-});
-host.addEventListener('bogen-submit', () => {
-  // A real portal hands event.detail.record to its case store here.
-  unsaved = false;
-});
-// On `bogen-error` Bogen shows its own message with a link that saves what was typed; a real
-// portal would also hand event.detail.record to its case store.
+for (const name of ['bogen-save', 'bogen-submit']) {
+  // A real portal hands event.detail.record to its case store on submit.
+  element.addEventListener(name, () => {
+    unsaved = false;
+  });
+}
 window.addEventListener('beforeunload', (event) => {
   if (unsaved) {
     event.preventDefault();
@@ -72,7 +61,7 @@ async function languagesOf(id) {
 const picker = document.getElementById('sprache');
 const languages = await languagesOf(formId);
 const wanted = params.get('lang');
-let lang = languages.includes(wanted) ? wanted : 'de';
+const lang = languages.includes(wanted) ? wanted : 'de';
 picker.replaceChildren(
   ...languages.map((code) => {
     const option = document.createElement('option');
@@ -84,41 +73,21 @@ picker.replaceChildren(
   }),
 );
 
-let form;
-
-function titleThePage() {
-  const title = host.querySelector('h1');
+element.addEventListener('bogen-ready', () => {
+  const title = element.shadowRoot.querySelector('h1');
   if (title) {
     document.title = `${title.textContent} – Beispielträger – KIM Case Management`;
   }
-}
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', element.lang);
+  window.history.replaceState(null, '', url);
+});
 
-try {
-  form = await mount(host, { form: formId, lang });
-  titleThePage();
-} catch {
-  host.replaceChildren();
-  showProblem('Das Formular konnte nicht geladen werden. Bitte laden Sie die Seite neu oder versuchen Sie es später noch einmal.');
-}
+element.lang = lang;
+element.form = formId;
 
-// Another language shows the same record: data and signatures are language-neutral codes and
-// ISO dates, so the record moves over whole and only the texts change.
-picker.addEventListener('change', async () => {
-  if (!form) {
-    return;
-  }
-  const next = picker.value;
-  const record = form.record();
-  await form.destroy();
-  try {
-    form = await mount(host, { form: formId, lang: next });
-    form.load(record);
-    lang = next;
-    const url = new URL(window.location.href);
-    url.searchParams.set('lang', lang);
-    window.history.replaceState(null, '', url);
-    titleThePage();
-  } catch {
-    showProblem('Die Sprache konnte nicht gewechselt werden. Ihre Eingaben sind als Datei sicherbar.', record);
-  }
+// Another language shows the same record: the element keeps data and signatures (codes and
+// ISO dates) and changes only the texts.
+picker.addEventListener('change', () => {
+  element.lang = picker.value;
 });

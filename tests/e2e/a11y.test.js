@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
-
+import { wcag21 } from './axe.js';
 import { usePages } from './browser.js';
 import { FORMS } from './forms.js';
 import { openForm, submitButton, summary } from './portal.js';
@@ -12,7 +11,7 @@ import { openForm, submitButton, summary } from './portal.js';
 const withPage = usePages();
 
 async function violations(page, t) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await wcag21(page).analyze();
   const passed = results.passes.map((p) => p.id);
   for (const rule of ['label', 'color-contrast', 'aria-valid-attr-value']) {
     assert.ok(passed.includes(rule), `axe checked ${rule}`);

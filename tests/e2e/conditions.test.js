@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { usePages } from './browser.js';
 import { form, withoutEmptyGroups } from './forms.js';
 import { enter, fieldId, openForm, prefix, save, submitButton, submitValid, summary, typeInto } from './portal.js';
+import { formRoot, isFocused } from './shadow.js';
 
 const withPage = usePages();
 const f = form('screening');
@@ -61,12 +62,12 @@ test('screening: choosing a status shows its follow-up questions and hides the o
     const radio = option(page, pre, 'radio', '/aufenthalt/status', status);
     await radio.check();
     await page.waitForFunction(
-      ([ids]) => ids.every(([id, want]) => Boolean(document.getElementById(id)) === want),
-      [ALL.map((p) => [fieldId(pre, p), expected.includes(p)])],
+      ([root, ids]) => ids.every(([id, want]) => Boolean(root.getElementById(id)) === want),
+      [await formRoot(page), ALL.map((p) => [fieldId(pre, p), expected.includes(p)])],
       { timeout: 5000 },
     ).catch(() => {});
     assert.deepEqual(await shownFollowUps(page, pre), [...expected].sort(), `status ${status}`);
-    assert.ok(await radio.evaluate((e) => e === document.activeElement), `focus stays on ${status}`);
+    assert.ok(await isFocused(radio), `focus stays on ${status}`);
     for (const pointer of ALL.filter((p) => !expected.includes(p))) {
       const label = page.locator('.bogen-form').getByText(title(pointer), { exact: true });
       assert.equal(await label.count(), 0, `${title(pointer)} is neither shown nor read out for ${status}`);

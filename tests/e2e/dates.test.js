@@ -18,7 +18,7 @@ const WRONG = '31.02.2026';
 async function describedError(input) {
   return input.evaluate((e) => {
     const ids = (e.getAttribute('aria-describedby') ?? '').split(/\s+/);
-    const error = ids.map((i) => document.getElementById(i)).find((m) => m?.matches('.bogen-error-message'));
+    const error = ids.map((i) => e.getRootNode().getElementById(i)).find((m) => m?.matches('.bogen-error-message'));
     return error ? error.lastChild.textContent.trim() : null;
   });
 }

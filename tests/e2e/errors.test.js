@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { usePages } from './browser.js';
 import { FORMS, ui } from './forms.js';
 import { openForm, submitButton, submitted, summary } from './portal.js';
+import { activeElement, isFocused } from './shadow.js';
 
 const withPage = usePages();
 
@@ -19,7 +20,7 @@ for (const f of FORMS) {
     await box.waitFor();
     assert.equal(await box.getAttribute('role'), 'alert');
     assert.equal((await box.getByRole('heading').textContent()).trim(), ui('summary.title'));
-    assert.ok(await box.evaluate((e) => e === document.activeElement), 'the summary takes focus');
+    assert.ok(await isFocused(box), 'the summary takes focus');
     const atTop = await box.evaluate((e) => {
       const form = e.closest('.bogen').querySelector('form');
       return Boolean(e.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING);
@@ -49,7 +50,7 @@ for (const f of FORMS) {
       const inline = await page.locator(`[id="${id}"]`).evaluate((target) => {
         const describers = [target, target.closest('fieldset')].filter(Boolean);
         const ids = describers.flatMap((e) => (e.getAttribute('aria-describedby') ?? '').split(/\s+/));
-        const messages = ids.map((i) => document.getElementById(i)).filter((m) => m?.matches('.bogen-error-message'));
+        const messages = ids.map((i) => target.getRootNode().getElementById(i)).filter((m) => m?.matches('.bogen-error-message'));
         return {
           invalid: target.getAttribute('aria-invalid'),
           messages: messages.map((m) => m.textContent.trim()),
@@ -61,7 +62,7 @@ for (const f of FORMS) {
       assert.ok(text.endsWith(shown), `summary entry "${text}" says what the field says: "${shown}"`);
 
       await link.click();
-      const focused = await page.evaluate(() => document.activeElement?.id);
+      const focused = await (await activeElement(page)).evaluate((e) => e?.id);
       assert.equal(focused, id, `clicking "${text}" focuses its field`);
     }
   }));

@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
-
+import { wcag21 } from './axe.js';
 import { usePages } from './browser.js';
 import { FORMS, asEntered, readJson, withoutEmptyGroups } from './forms.js';
 import { assertOnScreen, enter, openForm, submitValid } from './portal.js';
@@ -41,7 +40,7 @@ async function eventually(check) {
 }
 
 async function axeViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await wcag21(page).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { usePages } from './browser.js';
 import { form, ui } from './forms.js';
 import { fieldId, openForm, prefix, save, submitButton, summary } from './portal.js';
+import { activeElement, formRoot } from './shadow.js';
 
 const withPage = usePages();
 const f = form('hilfeplan');
@@ -14,18 +15,18 @@ const f = form('hilfeplan');
 /** What the screen shows for each item of the list at `pointer`, read field by field. */
 async function items(page, pointer, names) {
   const pre = await prefix(page);
-  return page.evaluate(
-    ([pre, pointer, names]) => {
+  return (await formRoot(page)).evaluate(
+    (root, [pre, pointer, names]) => {
       const out = [];
       for (let i = 0; ; i++) {
-        const item = document.getElementById(`${pre}${pointer}-${i}`);
+        const item = root.getElementById(`${pre}${pointer}-${i}`);
         if (!item) return out;
         const values = { legend: item.querySelector('legend').textContent.trim() };
         for (const name of names) {
           const id = `${pre}${pointer}-${i}-${name}`;
-          const control = document.getElementById(id);
+          const control = root.getElementById(id);
           values[name] = control.type === 'radio'
-            ? [...document.getElementsByName(id)].find((r) => r.checked)?.value ?? null
+            ? [...root.querySelectorAll(`[name="${id}"]`)].find((r) => r.checked)?.value ?? null
             : control.value;
         }
         out.push(values);
@@ -60,8 +61,8 @@ async function enterGoal(page, i, goal) {
 
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 
-const focusedName = (page) =>
-  page.evaluate(() => document.activeElement.textContent.trim().replace(/\s+/g, ' '));
+const focusedName = async (page) =>
+  (await activeElement(page)).evaluate((e) => e.textContent.trim().replace(/\s+/g, ' '));
 
 /** A goal as `items` reads it from the screen. */
 const goal = (legend, g) => ({
@@ -115,7 +116,7 @@ test('goals: added, moved and removed, each keeps its own values', withPage(asyn
 
   await enterGoal(page, 0, WOHNEN);
   await add.click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), fieldId(pre, '/ziele/1/ziel'), 'a new goal takes focus');
+  assert.equal(await (await activeElement(page)).evaluate((e) => e.id), fieldId(pre, '/ziele/1/ziel'), 'a new goal takes focus');
   await enterGoal(page, 1, ARBEIT);
   await add.click();
   await enterGoal(page, 2, SPRACHE);

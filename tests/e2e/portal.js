@@ -163,7 +163,7 @@ export async function assertOnScreen(page, f, data) {
     const kind = await controlKind(page, pre, pointer);
     const shown = await control(page, pre, pointer).evaluate(
       (e, [kind, name]) => {
-        const group = (type) => [...document.querySelectorAll(`input[type=${type}]`)].filter((i) => i.name === name);
+        const group = (type) => [...e.getRootNode().querySelectorAll(`input[type=${type}]`)].filter((i) => i.name === name);
         switch (kind) {
           case 'radio':
             return group('radio').find((i) => i.checked)?.value ?? null;

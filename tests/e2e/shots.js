@@ -19,13 +19,21 @@ const LIMIT = 400 * 1024;
 export async function shoot(page, name, { fullPage = true } = {}) {
   // From the top, with no focus ring, caret or hover in the picture. List items off screen
   // skip painting (content-visibility: auto); a picture of the whole page needs them painted.
+  // Forms inside <bogen-form> are in shadow roots, which querySelectorAll does not enter.
   await page.evaluate(() => {
-    for (const e of document.querySelectorAll('*')) {
-      if (getComputedStyle(e).contentVisibility === 'auto') {
-        e.style.contentVisibility = 'visible';
+    const trees = [document, ...[...document.querySelectorAll('bogen-form')].map((f) => f.shadowRoot)];
+    for (const tree of trees.filter(Boolean)) {
+      for (const e of tree.querySelectorAll('*')) {
+        if (getComputedStyle(e).contentVisibility === 'auto') {
+          e.style.contentVisibility = 'visible';
+        }
       }
     }
-    document.activeElement?.blur();
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) {
+      active = active.shadowRoot.activeElement;
+    }
+    active?.blur();
     window.scrollTo(0, 0);
   });
   await page.mouse.move(0, 0);

@@ -8,11 +8,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
-
+import { wcag21 } from './axe.js';
 import { usePages } from './browser.js';
 import { ROOT, digest, form, ui } from './forms.js';
 import { enter, jsonFile, load, openForm, save, status, typeInto, waitForStatus } from './portal.js';
+import { activeElement, formRoot, isFocused } from './shadow.js';
 
 const withPage = usePages();
 const hilfeplan = form('hilfeplan');
@@ -133,15 +133,16 @@ test('hilfeplan: drawn with the mouse, undo, clear, resize, a dot refused; strok
 
   const before = await canvas.boundingBox();
   await page.setViewportSize({ width: 520, height: 900 });
-  await page.waitForFunction((w) => document.querySelector('.bogen-signature__canvas').getBoundingClientRect().width < w, before.width);
-  await page.waitForFunction(() => {
-    const c = document.querySelector('.bogen-signature__canvas');
+  const root = await formRoot(page);
+  await page.waitForFunction(([r, w]) => r.querySelector('.bogen-signature__canvas').getBoundingClientRect().width < w, [root, before.width]);
+  await page.waitForFunction((r) => {
+    const c = r.querySelector('.bogen-signature__canvas');
     return Math.abs(c.width - Math.round(c.getBoundingClientRect().width * devicePixelRatio)) <= 1;
-  });
+  }, root);
   const narrow = await inked(canvas);
   assert.ok(narrow > two * 0.3, `the drawing is painted again at the new size (${two} → ${narrow} pixels)`);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.waitForFunction((w) => document.querySelector('.bogen-signature__canvas').getBoundingClientRect().width >= w - 1, before.width);
+  await page.waitForFunction(([r, w]) => r.querySelector('.bogen-signature__canvas').getBoundingClientRect().width >= w - 1, [root, before.width]);
   await shoot(participant, 'unterschrift');
 
   const detail = await sign(page, participant, 1);
@@ -174,10 +175,10 @@ test('hilfeplan: drawn with the mouse, undo, clear, resize, a dot refused; strok
   await load(page, jsonFile(file.name, file.text));
   await waitForStatus(page, ui('record.loaded', { file: file.name }));
   const shown = slot(page, 'teilnehmende').locator('canvas');
-  await page.waitForFunction(() => {
-    const c = document.querySelector('.bogen-signature__canvas');
+  await page.waitForFunction((r) => {
+    const c = r.querySelector('.bogen-signature__canvas');
     return c && c.width > 0;
-  });
+  }, await formRoot(page));
   assert.ok((await inked(shown)) > 0, 'the loaded signature is shown');
   const again = await save(page);
   assert.deepEqual(
@@ -221,7 +222,7 @@ test('datenschutz: the typed alternative by keyboard, with the pad on screen fre
   await listenForSignatures(page);
   const participant = slot(page, 'teilnehmende');
   await participant.locator('canvas').scrollIntoViewIfNeeded();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await wcag21(page).analyze();
   t.diagnostic(`axe: ${results.passes.length} rules passed`);
   assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], 'no violations');
 
@@ -235,14 +236,14 @@ test('datenschutz: the typed alternative by keyboard, with the pad on screen fre
   await typed.waitFor();
   assert.ok(await participant.getByLabel(ui('signature.method.typed')).isChecked(), 'the arrow key chose typing');
   await page.keyboard.press('Tab');
-  assert.ok(await typed.evaluate((e) => e === document.activeElement), 'the typed name comes next in focus order');
+  assert.ok(await isFocused(typed), 'the typed name comes next in focus order');
   await page.keyboard.type('Amal Haddad');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await participant.getByText(ui('signature.error.confirm')).waitFor();
   const confirm = participant.getByLabel(ui('signature.confirm'), { exact: true });
-  assert.ok(await confirm.evaluate((e) => e === document.activeElement), 'the message leads to the unticked box');
+  assert.ok(await isFocused(confirm), 'the message leads to the unticked box');
   assert.equal(await confirm.getAttribute('aria-invalid'), 'true');
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
@@ -254,7 +255,7 @@ test('datenschutz: the typed alternative by keyboard, with the pad on screen fre
   assert.equal(signature.place, 'Mettmann');
   assert.equal(signature.textVersion, datenschutz.schema.properties.erklaerungVersion.default, 'the consent text version');
   await participant.getByText('Amal Haddad', { exact: true }).waitFor();
-  const after = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const after = await wcag21(page).analyze();
   assert.deepEqual(after.violations.map((v) => v.id), [], 'no violations once signed');
 }));
 
@@ -278,7 +279,7 @@ test('datenschutz: a record whose signature does not cover its data loads with a
 }));
 
 async function shoot(locator, name) {
-  await locator.page().evaluate(() => document.activeElement?.blur());
+  await (await activeElement(locator.page())).evaluate((e) => e?.blur());
   const image = await locator.screenshot({ animations: 'disabled', caret: 'hide' });
   assert.ok(image.length > 5_000, `${name} shows something`);
   if (process.env.BOGEN_SCREENSHOTS === '1') {

@@ -4,7 +4,7 @@
 //! type in Cargo.toml silently disables LTO), its JS bindings (wasm-bindgen as a library, pinned
 //! to the exact wasm-bindgen version), `wasm-opt -Oz` from npm's binaryen (the one build that
 //! handles this output), the PDF module the same way (`pdf_module`), then the static files and
-//! the form bundles.
+//! the form bundles, and last the Subresource Integrity hashes and embed snippet (`integrity`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::{bundles, pdf_module, setup};
+use crate::{bundles, integrity, pdf_module, setup};
 
 /// Builds the site and returns the path of `www/dist`.
 pub fn site(root: &Path) -> Result<PathBuf> {
@@ -28,6 +28,7 @@ pub fn site(root: &Path) -> Result<PathBuf> {
     copy_dir(&root.join("www"), &dist, &[dist.as_path()])?;
     copy_dir(&root.join("crates/bogen-web/js"), &dist, &[])?;
     bundles::write(&root.join("forms"), &dist.join("forms"))?;
+    integrity::write(&dist)?;
     eprintln!("xtask: site built in {}", dist.display());
     Ok(dist)
 }

@@ -7,6 +7,7 @@ mod build;
 mod bundles;
 mod e2e;
 mod fuzz;
+mod integrity;
 mod pdf_module;
 mod serve;
 mod setup;

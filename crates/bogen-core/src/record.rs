@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::bundle::FormBundle;
 use crate::canonical;
 use crate::limits::{self, JsonError};
+use crate::profile::Profile;
 use crate::signature::Signature;
 
 /// Name of the envelope format, in every record's `format`.
@@ -34,6 +35,10 @@ pub struct Record {
     /// Signatures over the data; each carries the digest of the data it covers.
     #[serde(default)]
     pub signatures: Vec<Signature>,
+    /// The Träger whose portal made the record (its profile), for the PDF's header and for
+    /// case stores; outside `data` and its digest, like the signatures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traeger: Option<Profile>,
 }
 
 /// Which form, in which version, a record was made with.
@@ -147,6 +152,7 @@ impl Record {
             data_hash: canonical::digest(&data),
             data,
             signatures: Vec::new(),
+            traeger: None,
         }
     }
 

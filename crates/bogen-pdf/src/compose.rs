@@ -36,7 +36,9 @@ pub(crate) fn compose(record: &Record, bundle: &FormBundle, template: &Template,
         .and_then(|p| data.pointer(p))
         .and_then(Value::as_str)
         .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
+        .filter(|s| !s.is_empty())
+        // A form that does not ask for the Träger takes it from the portal's profile.
+        .or_else(|| record.traeger.as_ref().map(|t| t.name.trim().to_owned()).filter(|s| !s.is_empty()));
     let composer = Composer { bundle, wording, record, show_help: template.show_help };
     let mut blocks = vec![Block::Heading { level: 1, text: title.clone() }];
     composer.blocks(&template.blocks, &Scope(String::new()), data, 2, &mut blocks);

@@ -1,7 +1,10 @@
 // Bogen: forms for KIM case management, in the browser.
 //
+//   <script type="module" src="bogen.js"></script>
+//   <bogen-form form="hilfeplan" lang="de"></bogen-form>     (the custom element, bogen-element.js)
+//
 //   import { mount } from './bogen.js';
-//   const form = await mount(element, { form: 'hilfeplan', lang: 'de' });
+//   const form = await mount(element, { form: 'hilfeplan', lang: 'de' });   (into the host's element)
 //
 // Everything is loaded from beside this file (engine and form bundles), so a page with
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` and no third-party hosts works.
@@ -23,10 +26,21 @@
 // form never downloads PDF code or fonts.
 
 import init, { mountBundle, mountCustom } from './bogen_web.js';
+import { defineElement } from './bogen-element.js';
+
+// Subresource Integrity (sha384) of the files this module loads itself, written in by
+// `cargo xtask build`; empty in the sources, where nothing is checked. The page's embed snippet
+// carries the hashes of bogen.js and the modules it imports.
+const INTEGRITY = /* integrity */ {};
+
+/** A request for a file beside this module, checked against its hash when the build knows it. */
+function request(path) {
+  return new Request(new URL(path, import.meta.url), { integrity: INTEGRITY[path.slice(2)] ?? '' });
+}
 
 // The engine is fetched and compiled as soon as this module is imported, alongside whatever
 // the host does before it calls mount (fetching data, say), not after.
-const engine = init({ module_or_path: new URL('./bogen_web_bg.wasm', import.meta.url) });
+const engine = init({ module_or_path: request('./bogen_web_bg.wasm') });
 // A failure is reported by mount; until then it is no unhandled rejection.
 engine.catch(() => {});
 
@@ -163,6 +177,22 @@ class BogenForm {
     return JSON.parse(this.#live().load(text));
   }
 
+  /** Shows the form for reading only (inputs disabled; no add, remove, load or sign controls). */
+  setReadOnly(readOnly) {
+    this.#live().setReadOnly(Boolean(readOnly));
+  }
+
+  /**
+   * Checks a Träger profile (object or JSON text; `undefined` when it could not be fetched) and
+   * returns it as an object. With `prefill` the fields it answers (Träger, address, data
+   * protection officer, Kommune) are filled in where still empty. Throws an Error whose message,
+   * in the form's language, names what is wrong; the form stays as it was.
+   */
+  useProfile(profile, { prefill = false } = {}) {
+    const text = profile === undefined || typeof profile === 'string' ? profile : JSON.stringify(profile);
+    return JSON.parse(this.#live().useProfile(text, prefill));
+  }
+
   /**
    * The participant's PDF of the current data (PDF/A-3a, the record attached), byte for byte
    * what `bogen pdf record.json` makes of the record `record()` returns. Only valid data becomes
@@ -232,3 +262,5 @@ class BogenForm {
     return new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
+
+defineElement({ mount, styles: new URL('./bogen.css', import.meta.url).href, stylesIntegrity: INTEGRITY['bogen.css'] });

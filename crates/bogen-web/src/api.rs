@@ -2,7 +2,7 @@
 //! serde bridge) and hands the host plain objects after one `JSON.parse`.
 
 use bogen_core::limits;
-use bogen_core::{FormBundle, Texts};
+use bogen_core::{FormBundle, Profile, ProfileError, Texts};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -120,6 +120,35 @@ impl FormHandle {
     pub fn bundle(&self) -> String {
         let bundle = &self.form.bundle;
         serde_json::json!({"schema": bundle.schema, "ui": bundle.ui, "texts": bundle.texts}).to_string()
+    }
+
+    /// Shows the form for reading only (`true`) or for filling in again (`false`).
+    #[wasm_bindgen(js_name = setReadOnly)]
+    pub fn set_read_only(&self, read_only: bool) {
+        self.form.set_read_only(read_only);
+    }
+
+    /// Checks a Träger profile (JSON text; none when it could not be fetched) and returns it as
+    /// JSON. With `prefill` the fields the profile answers are filled in where still empty. A
+    /// profile that cannot be used is an error whose message, in the form's language, names
+    /// what is wrong; the form is left as it was.
+    #[wasm_bindgen(js_name = useProfile)]
+    pub fn use_profile(&self, text: Option<String>, prefill: bool) -> Result<String, JsError> {
+        let profile = text
+            .as_deref()
+            .ok_or(ProfileError::Unreadable)
+            .and_then(Profile::parse)
+            .map_err(|e| JsError::new(&e.text(&self.form.bundle.texts)))?;
+        *self.form.traeger.borrow_mut() = Some(profile.clone());
+        if prefill {
+            let mut data = self.form.data();
+            let before = data.clone();
+            profile.prefill(&self.form.bundle.schema, &mut data);
+            if data != before {
+                self.form.set_data(data);
+            }
+        }
+        Ok(serde_json::to_string(&profile).unwrap_or_default())
     }
 
     /// `bogen.js` reports a PDF request's end: the file name offered, or none if it failed.

@@ -10,10 +10,12 @@ pub const ERROR: &str = "bogen-error";
 pub const SAVE: &str = "bogen-save";
 pub const SIGNED: &str = "bogen-signed";
 
-/// Builds an event that bubbles (so a portal can listen once on a container).
+/// Builds an event that bubbles (so a portal can listen once on a container) and is composed: it
+/// leaves the shadow root of a `<bogen-form>` and reaches the page with the element as its target.
 pub fn event(name: &str, detail: &JsValue) -> Option<CustomEvent> {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
+    init.set_composed(true);
     init.set_detail(detail);
     CustomEvent::new_with_event_init_dict(name, &init).ok()
 }

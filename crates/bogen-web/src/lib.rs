@@ -19,6 +19,7 @@ mod import;
 mod list;
 mod panic;
 mod pdf;
+mod root;
 mod signature;
 mod state;
 mod tree;

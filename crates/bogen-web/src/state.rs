@@ -12,7 +12,7 @@ use std::rc::Rc;
 use bogen_core::record::ImportNotice;
 use bogen_core::texts::fill;
 use bogen_core::ui::UiNode;
-use bogen_core::{path, FieldError, FormBundle, Record, RecordError, Signature};
+use bogen_core::{path, FieldError, FormBundle, Profile, Record, RecordError, Signature};
 use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -68,6 +68,10 @@ pub struct Shared {
     reloads: Cell<u32>,
     /// Signatures made or loaded, kept apart from the data they cover (see `signature`).
     pub signatures: RefCell<Vec<Signature>>,
+    /// Shown for reading only: inputs disabled, no controls that add, remove, load or sign.
+    read_only: Cell<bool>,
+    /// The Träger profile the host gave, written into every record.
+    pub traeger: RefCell<Option<Profile>>,
 }
 
 #[derive(Default)]
@@ -145,6 +149,8 @@ impl Form {
             refresh_pending: Cell::new(false),
             reloads: Cell::new(0),
             signatures: RefCell::default(),
+            read_only: Cell::new(false),
+            traeger: RefCell::default(),
         }))
     }
 
@@ -386,6 +392,9 @@ impl Form {
         };
         let mut record = record;
         record.signatures = self.signatures.borrow().clone();
+        if let Some(traeger) = self.traeger.borrow().clone() {
+            record.traeger = Some(traeger);
+        }
         inner.record = Some(record.clone());
         record
     }
@@ -509,6 +518,23 @@ impl Form {
         let mut l = self.listeners.borrow_mut();
         if l.announce.as_ref() == Some(listener) {
             l.announce = None;
+        }
+    }
+
+    /// See [`Shared::read_only`].
+    pub fn read_only(&self) -> bool {
+        self.read_only.get()
+    }
+
+    /// Switches reading-only on or off and renders every field anew, keeping the data.
+    pub fn set_read_only(&self, read_only: bool) {
+        if self.read_only.replace(read_only) == read_only {
+            return;
+        }
+        self.reloads.set(self.reloads.get().wrapping_add(1));
+        let reload = self.listeners.borrow().reload.clone();
+        if let Some(reload) = reload {
+            reload.emit(());
         }
     }
 

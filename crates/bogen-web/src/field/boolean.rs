@@ -36,12 +36,12 @@ pub fn BooleanField(props: &FieldProps) -> Html {
     };
     let checked = *checked.borrow();
     html! {
-        <div class={group_class(&message)}>
+        <div class={group_class(&message)} part="field">
             { error_message(&form, &parts, &message) }
             <div class="bogen-checkboxes__item">
                 <input class="bogen-checkboxes__input" type="checkbox" id={parts.id.clone()} {checked} {onchange} {onblur}
                     aria-describedby={parts.describedby()} aria-invalid={parts.invalid()} />
-                <label class="bogen-label bogen-checkboxes__label" for={parts.id.clone()}>{ props.label.clone() }</label>
+                <label class="bogen-label bogen-checkboxes__label" part="label" for={parts.id.clone()}>{ props.label.clone() }</label>
                 if let (Some(id), Some(help)) = (&parts.hint, &field.help) {
                     <div class="bogen-hint bogen-checkboxes__hint" id={id.clone()}>{ help.clone() }</div>
                 }

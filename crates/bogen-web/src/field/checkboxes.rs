@@ -58,7 +58,7 @@ pub fn CheckboxesField(props: &FieldProps) -> Html {
     };
     let ticked = ticked.borrow().clone();
     html! {
-        <div class={group_class(&message)}>
+        <div class={group_class(&message)} part="field">
             <fieldset class="bogen-fieldset" aria-describedby={parts.describedby()}>
                 <legend class="bogen-fieldset__legend">{ label_text(&form, &props.label, is_optional(&props.node)) }</legend>
                 { hint(&parts, field.help.as_deref()) }
@@ -71,7 +71,7 @@ pub fn CheckboxesField(props: &FieldProps) -> Html {
                                 <input class="bogen-checkboxes__input" type="checkbox" id={id.clone()} name={parts.id.clone()}
                                     value={c.code.clone()} checked={ticked.contains(&c.code)}
                                     aria-invalid={parts.invalid()} onchange={onchange.clone()} onblur={onblur.clone()} />
-                                <label class="bogen-label bogen-checkboxes__label" for={id}>{ c.label.clone() }</label>
+                                <label class="bogen-label bogen-checkboxes__label" part="label" for={id}>{ c.label.clone() }</label>
                             </div>
                         }
                     }) }

@@ -43,11 +43,11 @@ pub fn SelectField(props: &FieldProps) -> Html {
     };
     let current = current.borrow().clone();
     html! {
-        <div class={group_class(&message)}>
-            <label class="bogen-label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }</label>
+        <div class={group_class(&message)} part="field">
+            <label class="bogen-label" part="label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }</label>
             { hint(&parts, field.help.as_deref()) }
             { error_message(&form, &parts, &message) }
-            <select class={classes!("bogen-select", message.is_some().then_some("bogen-select--error"))}
+            <select class={classes!("bogen-select", message.is_some().then_some("bogen-select--error"))} part="input"
                 id={parts.id.clone()} {onchange} {onblur}
                 aria-describedby={parts.describedby()} aria-invalid={parts.invalid()}>
                 <option value="" selected={current.is_none()}>{ form.ui("choice.none") }</option>
@@ -84,7 +84,7 @@ pub fn RadioField(props: &FieldProps) -> Html {
     };
     let current = current.borrow().clone();
     html! {
-        <div class={group_class(&message)}>
+        <div class={group_class(&message)} part="field">
             <fieldset class="bogen-fieldset" aria-describedby={parts.describedby()}>
                 <legend class="bogen-fieldset__legend">{ label_text(&form, &props.label, is_optional(&props.node)) }</legend>
                 { hint(&parts, field.help.as_deref()) }
@@ -97,7 +97,7 @@ pub fn RadioField(props: &FieldProps) -> Html {
                                 <input class="bogen-radios__input" type="radio" id={id.clone()} name={parts.id.clone()}
                                     value={c.code.clone()} checked={current.as_deref() == Some(c.code.as_str())}
                                     aria-invalid={parts.invalid()} onchange={onchange.clone()} onblur={onblur.clone()} />
-                                <label class="bogen-label bogen-radios__label" for={id}>{ c.label.clone() }</label>
+                                <label class="bogen-label bogen-radios__label" part="label" for={id}>{ c.label.clone() }</label>
                             </div>
                         }
                     }) }

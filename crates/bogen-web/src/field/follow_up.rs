@@ -7,6 +7,7 @@ use web_sys::{Element, Node};
 use yew::prelude::*;
 
 use super::{field_view, FieldProps};
+use crate::root::Root;
 use crate::state::Form;
 use crate::view::{focus, use_form};
 
@@ -44,8 +45,8 @@ pub fn FollowUpField(props: &FieldProps) -> Html {
 
 /// Whether focus is inside the question at `pointer`.
 fn holds_focus(form: &Form, pointer: &str) -> bool {
-    let Some(doc) = form.element.owner_document() else { return false };
-    let (Some(active), Some(input)) = (doc.active_element(), doc.get_element_by_id(&form.ids.field(pointer))) else {
+    let Some(root) = Root::of(&form.element) else { return false };
+    let (Some(active), Some(input)) = (root.active_element(), root.element_by_id(&form.ids.field(pointer))) else {
         return false;
     };
     let container: Element =

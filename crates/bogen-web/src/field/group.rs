@@ -32,7 +32,7 @@ pub fn GroupField(props: &FieldProps) -> Html {
     let heading_id = format!("{}-heading", parts.id);
     if props.level <= 2 {
         html! {
-            <section class="bogen-section" id={parts.id.clone()} tabindex="-1" aria-labelledby={heading_id.clone()}
+            <section class="bogen-section" part="section" id={parts.id.clone()} tabindex="-1" aria-labelledby={heading_id.clone()}
                 aria-describedby={parts.describedby()}>
                 <h2 class="bogen-heading" id={heading_id}>{ props.label.clone() }</h2>
                 { hint(&parts, field.help.as_deref()) }

@@ -49,7 +49,7 @@ pub fn TextField(props: &FieldProps) -> Html {
     let short = matches!(field.kind, bogen_core::FieldKind::Text { max_length: Some(max), .. } if max <= 10);
     let control = match &kind {
         Kind::Textarea { rows } => html! {
-            <textarea class={classes!("bogen-textarea", error_class)} id={parts.id.clone()} rows={rows.to_string()}
+            <textarea class={classes!("bogen-textarea", error_class)} part="input" id={parts.id.clone()} rows={rows.to_string()}
                 {value} {oninput} {onblur} {placeholder} {autocomplete} dir="auto"
                 aria-describedby={parts.describedby()} aria-invalid={parts.invalid()} />
         },
@@ -65,7 +65,7 @@ pub fn TextField(props: &FieldProps) -> Html {
                 Kind::Textarea { .. } => ("text", None, None),
             };
             html! {
-                <input class={classes!("bogen-input", width, error_class)} id={parts.id.clone()}
+                <input class={classes!("bogen-input", width, error_class)} part="input" id={parts.id.clone()}
                     type={input_type.to_owned()} inputmode={inputmode} spellcheck={(input_type != "text").then_some("false")}
                     {value} {oninput} {onblur} {placeholder} {autocomplete} {dir}
                     aria-describedby={parts.describedby()} aria-invalid={parts.invalid()} />
@@ -73,8 +73,8 @@ pub fn TextField(props: &FieldProps) -> Html {
         }
     };
     html! {
-        <div class={group_class(&message)}>
-            <label class="bogen-label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }</label>
+        <div class={group_class(&message)} part="field">
+            <label class="bogen-label" part="label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }</label>
             { hint(&parts, hint_text.as_deref()) }
             { error_message(&form, &parts, &message) }
             { control }

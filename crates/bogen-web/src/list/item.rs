@@ -38,12 +38,16 @@ pub fn ListItem(props: &ItemProps) -> Html {
             </button>
         }
     };
-    let actions = html! {
+    let actions = if form.read_only() {
+        html! {}
+    } else {
+        html! {
         <div class="bogen-item__actions">
             { button("up", &form.ui("list.up"), Action::Up(key), props.first, "bogen-item__move") }
             { button("down", &form.ui("list.down"), Action::Down(key), props.last, "bogen-item__move") }
             { button("remove", &form.ui("list.remove"), Action::Remove(key), false, "bogen-button--warning") }
         </div>
+        }
     };
     if let FieldKind::Group { .. } = &props.node.field.kind {
         html! {

@@ -179,12 +179,14 @@ pub fn ListField(props: &FieldProps) -> Html {
                         onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ form.ui("list.undo") }</button>
                 </div>
             }
-            <button type="button" class="bogen-button bogen-button--secondary bogen-list__add" id={id.clone()}
-                aria-describedby={parts.describedby()} aria-invalid={parts.invalid()}
-                aria-disabled={full.then_some("true")}
-                onclick={on_action.reform(|_: MouseEvent| Action::Add)}>
-                { form.ui_fill("list.add", &[("item", &item_name(&form, &item))]) }
-            </button>
+            if !form.read_only() {
+                <button type="button" class="bogen-button bogen-button--secondary bogen-list__add" id={id.clone()}
+                    aria-describedby={parts.describedby()} aria-invalid={parts.invalid()}
+                    aria-disabled={full.then_some("true")}
+                    onclick={on_action.reform(|_: MouseEvent| Action::Add)}>
+                    { form.ui_fill("list.add", &[("item", &item_name(&form, &item))]) }
+                </button>
+            }
         </>
     };
     let title = html! {

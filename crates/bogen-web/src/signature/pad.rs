@@ -208,7 +208,7 @@ pub fn Pad(props: &PadProps) -> Html {
     html! {
         <>
             <div {class}>
-                <canvas class="bogen-signature__canvas" ref={canvas_ref} role="img" aria-label={props.label.clone()}
+                <canvas class="bogen-signature__canvas" part="signature-pad" ref={canvas_ref} role="img" aria-label={props.label.clone()}
                     aria-describedby={props.describedby.clone()}
                     onpointerdown={down} onpointermove={moved} onpointerup={up.clone()} onpointercancel={up} />
             </div>

@@ -90,13 +90,19 @@ pub fn SlotView(props: &SlotProps) -> Html {
                     if let Some(version) = &signature.text_version {
                         <p class="bogen-hint">{ form.ui_fill("signature.textVersion", &[("version", version)]) }</p>
                     }
-                    <button type="button" class="bogen-button bogen-button--secondary" onclick={remove}
-                        aria-describedby={stale.then(|| id("stale"))}>
-                        { form.ui(if stale { "signature.again" } else { "signature.remove" }) }
-                    </button>
+                    if !form.read_only() {
+                        <button type="button" class="bogen-button bogen-button--secondary" onclick={remove}
+                            aria-describedby={stale.then(|| id("stale"))}>
+                            { form.ui(if stale { "signature.again" } else { "signature.remove" }) }
+                        </button>
+                    }
                 </div>
             </fieldset>
         };
+    }
+    // Reading only: a signature not made yet cannot be made here.
+    if form.read_only() {
+        return html! {};
     }
 
     let data = form.data();

@@ -56,25 +56,32 @@ pub fn FormView(props: &FormViewProps) -> Html {
             form.submit();
         })
     };
+    let read_only = form.read_only();
+    let class = classes!("bogen", read_only.then_some("bogen--readonly"));
     html! {
         <ContextProvider<Form> context={form.clone()}>
-            <div class="bogen" lang={texts.lang.clone()} dir={direction(&texts.lang)}>
-                <h1 class="bogen-title" id={title_id.clone()}>{ form.bundle.title().to_owned() }</h1>
+            <div {class} part="root" lang={texts.lang.clone()} dir={direction(&texts.lang)}>
+                <h1 class="bogen-title" part="title" id={title_id.clone()}>{ form.bundle.title().to_owned() }</h1>
                 if let Some(description) = &texts.form.description {
                     <p class="bogen-lead">{ description.clone() }</p>
                 }
                 if !texts.reviewed {
                     <p class="bogen-notice">{ form.ui("unreviewed") }</p>
                 }
-                <Toolbar />
+                <Toolbar key={generation} />
                 <StatusView />
                 <Summary key={generation} />
-                <form class="bogen-form" novalidate=true aria-labelledby={title_id} {onsubmit}>
-                    <Fields key={generation} />
-                    <Signatures key={generation} />
-                    <div class="bogen-actions">
-                        <button type="submit" class="bogen-button">{ form.ui("submit") }</button>
-                    </div>
+                <form class="bogen-form" part="form" novalidate=true aria-labelledby={title_id} {onsubmit}>
+                    // A disabled fieldset disables every control inside it: one switch for reading only.
+                    <fieldset class="bogen-frame" disabled={read_only}>
+                        <Fields key={generation} />
+                        <Signatures key={generation} />
+                    </fieldset>
+                    if !read_only {
+                        <div class="bogen-actions">
+                            <button type="submit" class="bogen-button" part="button submit">{ form.ui("submit") }</button>
+                        </div>
+                    }
                 </form>
                 <Announcer />
             </div>

@@ -37,7 +37,7 @@ pub fn Summary() -> Html {
     }
     let heading_id = form.ids.part("summary-title");
     html! {
-        <div class="bogen-error-summary" role="alert" tabindex="-1" aria-labelledby={heading_id.clone()} ref={node}>
+        <div class="bogen-error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby={heading_id.clone()} ref={node}>
             <h2 class="bogen-error-summary__title" id={heading_id}>{ form.ui("summary.title") }</h2>
             <ul class="bogen-error-summary__list">
                 { for entries.into_iter().map(|entry| {

@@ -57,10 +57,18 @@ pub fn Toolbar() -> Html {
         Callback::from(move |_: MouseEvent| pdf::request(&form))
     };
     html! {
-        <div class="bogen-toolbar">
-            <button type="button" class="bogen-button bogen-button--secondary" onclick={save}>{ form.ui("save") }</button>
-            <button type="button" class="bogen-button bogen-button--secondary" onclick={pick}>{ form.ui("load") }</button>
-            <button type="button" class="bogen-button bogen-button--secondary" onclick={make_pdf}>{ form.ui("pdf") }</button>
+        <div class="bogen-toolbar" part="toolbar">
+            <button type="button" class="bogen-button bogen-button--secondary" part="button" onclick={save}>
+                { form.ui("save") }
+            </button>
+            if !form.read_only() {
+                <button type="button" class="bogen-button bogen-button--secondary" part="button" onclick={pick}>
+                    { form.ui("load") }
+                </button>
+            }
+            <button type="button" class="bogen-button bogen-button--secondary" part="button" onclick={make_pdf}>
+                { form.ui("pdf") }
+            </button>
             <input type="file" accept=".json,application/json" hidden=true ref={file_input} onchange={picked} />
         </div>
     }
