@@ -2,6 +2,7 @@
 // typed from being lost by leaving the page by accident.
 
 import { mount } from './bogen.js';
+import { keepOffline } from './offline.js';
 
 const FORMS = ['screening', 'assessment', 'datenschutz', 'hilfeplan'];
 const params = new URLSearchParams(window.location.search);
@@ -96,6 +97,7 @@ function titleThePage() {
 try {
   form = await mount(host, { form: formId, lang });
   titleThePage();
+  keepOffline();
 } catch {
   host.replaceChildren();
   showProblem('Das Formular konnte nicht geladen werden. Bitte laden Sie die Seite neu oder versuchen Sie es später noch einmal.');

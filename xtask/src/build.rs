@@ -3,8 +3,8 @@
 //! Steps: the wasm module (`cargo rustc … --crate-type cdylib`, because a cdylib+rlib crate
 //! type in Cargo.toml silently disables LTO), its JS bindings (wasm-bindgen as a library, pinned
 //! to the exact wasm-bindgen version), `wasm-opt -Oz` from npm's binaryen (the one build that
-//! handles this output), the PDF module the same way (`pdf_module`), then the static files and
-//! the form bundles.
+//! handles this output), the PDF module the same way (`pdf_module`), then the static files,
+//! the form bundles and, last, the service worker's list of them all (`precache`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::{bundles, pdf_module, setup};
+use crate::{bundles, pdf_module, precache, setup};
 
 /// Builds the site and returns the path of `www/dist`.
 pub fn site(root: &Path) -> Result<PathBuf> {
@@ -28,7 +28,8 @@ pub fn site(root: &Path) -> Result<PathBuf> {
     copy_dir(&root.join("www"), &dist, &[dist.as_path()])?;
     copy_dir(&root.join("crates/bogen-web/js"), &dist, &[])?;
     bundles::write(&root.join("forms"), &dist.join("forms"))?;
-    eprintln!("xtask: site built in {}", dist.display());
+    let version = precache::write(&dist)?;
+    eprintln!("xtask: site built in {} (offline cache version {version})", dist.display());
     Ok(dist)
 }
 

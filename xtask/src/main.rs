@@ -8,6 +8,7 @@ mod bundles;
 mod e2e;
 mod fuzz;
 mod pdf_module;
+mod precache;
 mod serve;
 mod setup;
 mod test;
