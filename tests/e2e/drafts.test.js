@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import AxeBuilder from '@axe-core/playwright';
+
 import { usePages } from './browser.js';
 import { FORMS, asEntered, germanDate, leaves, ui, withoutEmptyGroups } from './forms.js';
 import { assertOnScreen, enter, field, openForm, submitValid, typeInto, waitForForm } from './portal.js';
@@ -217,6 +219,9 @@ test('„Entwurf verwerfen“ deletes the draft, while typing and when it is off
   await page.reload();
   await waitForForm(page, screening);
   await regionButton(page, 'draft.continue').waitFor();
+  const axe = await new AxeBuilder({ page }).include('.bogen-draft').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.ok(axe.passes.some((p) => p.id === 'color-contrast'), 'axe checked the contrast of the question');
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'the question has no WCAG 2.1 AA violation');
   await regionButton(page, 'draft.discard').click();
   await storeSettles(page, 0);
   assert.equal((await region(page).innerText()).trim(), ui('draft.discarded'));
