@@ -231,3 +231,54 @@ test('„Entwurf verwerfen“ deletes the draft, while typing and when it is off
   await waitForForm(page, screening);
   assert.equal(await regionButton(page, 'draft.continue').count(), 0, 'nothing is offered any more');
 }));
+
+/** Mounts the Screeningbogen into a new element `#<id>` at the end of the page's main, with `draft`. */
+function mountSlot(page, id, draft) {
+  return page.evaluate(
+    async ([id, draft]) => {
+      const { mount } = await import('./bogen.js');
+      const element = document.createElement('div');
+      element.id = id;
+      document.querySelector('main').append(element);
+      await mount(element, { form: 'screening', lang: 'de', draft });
+    },
+    [id, draft],
+  );
+}
+
+test('the host option: a key keeps separate drafts of one form, expiryDays sets the expiry, nonsense is named', withPage(async (page) => {
+  await openForm(page, screening);
+  const refused = await page.evaluate(async () => {
+    const { mount } = await import('./bogen.js');
+    const out = [];
+    for (const draft of [{ expiryDays: 0 }, { expiryDays: 'sieben' }, { key: '' }, 'ja']) {
+      out.push(await mount(document.createElement('div'), { form: 'screening', draft }).then(() => 'mounted', (e) => `${e.name}: ${e.message}`));
+    }
+    return out;
+  });
+  assert.equal(refused.length, 4);
+  for (const message of refused) {
+    assert.match(message, /^TypeError: Bogen: options\.draft/, 'the wrong option is named');
+  }
+
+  await mountSlot(page, 'fall-1', { key: 'fall-1', expiryDays: 2 });
+  await mountSlot(page, 'fall-2', { key: 'fall-2', expiryDays: 2 });
+  const typedAt = await page.evaluate(() => Date.now());
+  await page.locator('#fall-1 input[type=text]').nth(1).fill('Erster Fall');
+  await page.locator('#fall-2 input[type=text]').nth(1).fill('Zweiter Fall');
+  const store = await storeSettles(page, 2, typedAt);
+  assert.notEqual(store.drafts[0].entry.id, store.drafts[1].entry.id, 'one draft per key');
+  for (const { entry } of store.drafts) {
+    assert.equal((entry.expiresAt - entry.savedAt) / 86_400_000, 2, 'kept as long as the host said');
+  }
+
+  await page.reload();
+  await waitForForm(page, screening);
+  assert.equal(await regionButton(page, 'draft.continue').count(), 0, 'the portal form has no draft of its own');
+  await mountSlot(page, 'fall-2', { key: 'fall-2' });
+  await mountSlot(page, 'fall-1', { key: 'fall-1' });
+  for (const [id, value] of [['fall-1', 'Erster Fall'], ['fall-2', 'Zweiter Fall']]) {
+    await page.locator(`#${id} .bogen-draft`).getByRole('button', { name: ui('draft.continue'), exact: true }).click();
+    assert.equal(await page.locator(`#${id} input[type=text]`).nth(1).inputValue(), value, `${id} gets its own draft back`);
+  }
+}));
