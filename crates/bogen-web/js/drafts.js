@@ -16,6 +16,8 @@ import { deleteDraft, deleteExpired, draftId, readDraft, writeDraft } from './dr
 const DAY = 86_400_000;
 /** Long enough to save once per burst of typing, short enough that little is lost in a crash. */
 const QUIET = 300;
+/** How long mount waits for the draft storage before it goes on without drafts (ms). */
+const STORAGE_WAIT = 5000;
 
 /**
  * Drafts this page has offered or kept already: the same form mounted again in this page (the
@@ -58,13 +60,21 @@ export async function keepDrafts(element, handle, settings) {
     return undefined;
   }
   const keeper = new DraftKeeper(element, handle, settings);
+  let timer;
+  // Storage that does not answer (a browser bug, a blocked database) must not keep the form
+  // from the person: after a few seconds it opens without drafts.
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('draft storage did not answer')), STORAGE_WAIT);
+  });
   try {
-    await keeper.start();
+    await Promise.race([keeper.start(), late]);
     return keeper;
   } catch {
     // Not logged: nothing here is for the console, and the form is usable without drafts.
     keeper.stop();
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
