@@ -3,6 +3,7 @@
 // is left with unsaved input.
 
 import './bogen.js';
+import { keepOffline } from './offline.js';
 
 const FORMS = ['screening', 'assessment', 'datenschutz', 'hilfeplan'];
 const params = new URLSearchParams(window.location.search);
@@ -74,6 +75,7 @@ picker.replaceChildren(
 );
 
 element.addEventListener('bogen-ready', () => {
+  keepOffline();
   const title = element.shadowRoot.querySelector('h1');
   if (title) {
     document.title = `${title.textContent} – Beispielträger – KIM Case Management`;

@@ -51,8 +51,11 @@ function isFaviconMessage(message) {
  *
  *   const withPage = usePages();
  *   test('…', withPage(async (page) => { … }));
+ *
+ * Service workers are blocked unless `serviceWorkers: 'allow'`: the portal's offline cache
+ * would answer requests a test reroutes or counts, and fill itself anew for every test.
  */
-export function usePages() {
+export function usePages({ serviceWorkers = 'block' } = {}) {
   let browser;
   before(async () => {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
@@ -67,7 +70,7 @@ export function usePages() {
   });
 
   return (body) => async (t) => {
-    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'de-DE' });
+    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'de-DE', serviceWorkers });
     // Waits, not time limits: a loaded two-core CI machine can take seconds to start the
     // browser and compile the wasm on the first navigation.
     context.setDefaultTimeout(20_000);

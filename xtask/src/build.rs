@@ -4,7 +4,8 @@
 //! type in Cargo.toml silently disables LTO), its JS bindings (wasm-bindgen as a library, pinned
 //! to the exact wasm-bindgen version), `wasm-opt -Oz` from npm's binaryen (the one build that
 //! handles this output), the PDF module the same way (`pdf_module`), then the static files and
-//! the form bundles, and last the Subresource Integrity hashes and embed snippet (`integrity`).
+//! the form bundles, the Subresource Integrity hashes and embed snippet (`integrity`) and, last,
+//! the service worker's list of every file (`precache`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::{bundles, integrity, pdf_module, setup};
+use crate::{bundles, integrity, pdf_module, precache, setup};
 
 /// Builds the site and returns the path of `www/dist`.
 pub fn site(root: &Path) -> Result<PathBuf> {
@@ -29,7 +30,9 @@ pub fn site(root: &Path) -> Result<PathBuf> {
     copy_dir(&root.join("crates/bogen-web/js"), &dist, &[])?;
     bundles::write(&root.join("forms"), &dist.join("forms"))?;
     integrity::write(&dist)?;
-    eprintln!("xtask: site built in {}", dist.display());
+    // After the hashes: they are written into bogen.js, whose new bytes the cache version covers.
+    let version = precache::write(&dist)?;
+    eprintln!("xtask: site built in {} (offline cache version {version})", dist.display());
     Ok(dist)
 }
 

@@ -9,6 +9,7 @@ mod e2e;
 mod fuzz;
 mod integrity;
 mod pdf_module;
+mod precache;
 mod serve;
 mod setup;
 mod test;

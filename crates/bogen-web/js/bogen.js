@@ -24,6 +24,9 @@
 // PDFs come from a second module (`bogen_pdf.js`, `bogen_pdf_bg.wasm`, `fonts/`), imported
 // only when the first PDF is made (the toolbar's "PDF erstellen" or `form.pdf()`), so opening a
 // form never downloads PDF code or fonts.
+//
+// Drafts (`drafts.js`, on unless `draft: false`): the record is saved encrypted in IndexedDB as
+// the person types; a kept draft is offered when the form is mounted again.
 
 import init, { mountBundle, mountCustom } from './bogen_web.js';
 import { defineElement } from './bogen-element.js';
@@ -37,6 +40,7 @@ const INTEGRITY = /* integrity */ {};
 function request(path) {
   return new Request(new URL(path, import.meta.url), { integrity: INTEGRITY[path.slice(2)] ?? '' });
 }
+import { draftSettings, keepDrafts } from './drafts.js';
 
 // The engine is fetched and compiled as soon as this module is imported, alongside whatever
 // the host does before it calls mount (fetching data, say), not after.
@@ -61,9 +65,10 @@ const NAME = /^[a-z0-9-]+$/;
 /**
  * Renders a form into `element`.
  * @param {HTMLElement} element
- * @param {{form: string | {schema: object, uiSchema?: object, texts?: object}, data?: object, lang?: string}} options
+ * @param {{form: string | {schema: object, uiSchema?: object, texts?: object}, data?: object, lang?: string,
+ *   draft?: false | {expiryDays?: number, key?: string}}} options
  *   `form` is the id of a built-in form, or a form the host brings; `data` is where to start
- *   (defaults apply when absent).
+ *   (defaults apply when absent); `draft` see drafts.js (encrypted autosave, on by default).
  * @returns {Promise<BogenForm>}
  */
 export async function mount(element, options = {}) {
@@ -75,6 +80,7 @@ export async function mount(element, options = {}) {
     throw new TypeError(`Bogen: unknown language ${JSON.stringify(lang)}`);
   }
   const data = options.data === undefined || options.data === null ? undefined : JSON.stringify(options.data);
+  const drafts = draftSettings(options.draft);
   const form = options.form;
   let handle;
   if (typeof form === 'string') {
@@ -90,7 +96,8 @@ export async function mount(element, options = {}) {
   } else {
     throw new TypeError('Bogen: options.form must be a form id or {schema, uiSchema, texts}');
   }
-  return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined);
+  const kept = await keepDrafts(element, handle, drafts);
+  return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined, kept);
 }
 
 // The PDF module and its fonts, loaded once, on the first PDF; a failed load is tried again.
@@ -130,13 +137,15 @@ class BogenForm {
   #handle;
   #element;
   #lang;
+  #drafts;
   #onPdfRequest = () => this.#offerPdf();
 
   /** `lang` is set for built-in forms, whose bundles in other languages can be fetched. */
-  constructor(handle, element, lang) {
+  constructor(handle, element, lang, drafts) {
     this.#handle = handle;
     this.#element = element;
     this.#lang = lang;
+    this.#drafts = drafts;
     element.addEventListener('bogen-pdf-request', this.#onPdfRequest);
   }
 
@@ -254,6 +263,8 @@ class BogenForm {
    */
   destroy() {
     this.#element.removeEventListener('bogen-pdf-request', this.#onPdfRequest);
+    this.#drafts?.stop();
+    this.#drafts = undefined;
     if (this.#handle) {
       this.#handle.destroy();
       this.#handle.free();
