@@ -68,6 +68,8 @@ pub struct Shared {
     reloads: Cell<u32>,
     /// Signatures made or loaded, kept apart from the data they cover (see `signature`).
     pub signatures: RefCell<Vec<Signature>>,
+    /// The participant's language beside the working one (mixed mode, handover).
+    pub participant: crate::participant::Side,
 }
 
 #[derive(Default)]
@@ -145,6 +147,7 @@ impl Form {
             refresh_pending: Cell::new(false),
             reloads: Cell::new(0),
             signatures: RefCell::default(),
+            participant: Default::default(),
         }))
     }
 
@@ -515,6 +518,15 @@ impl Form {
     /// See [`Shared::reloads`].
     pub fn reloads(&self) -> u32 {
         self.reloads.get()
+    }
+
+    /// Renders every field anew, keeping the data (the participant's texts changed).
+    pub fn rerender(&self) {
+        self.reloads.set(self.reloads.get().wrapping_add(1));
+        let reload = self.listeners.borrow().reload.clone();
+        if let Some(reload) = reload {
+            reload.emit(());
+        }
     }
 
     pub fn on_reload(&self, listener: Callback<()>) {

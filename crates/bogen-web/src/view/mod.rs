@@ -67,6 +67,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     <p class="bogen-notice">{ form.ui("unreviewed") }</p>
                 }
                 <Toolbar />
+                <crate::participant::ParticipantControls key={generation} />
                 <StatusView />
                 <Summary key={generation} />
                 <form class="bogen-form" novalidate=true aria-labelledby={title_id} {onsubmit}>
@@ -77,6 +78,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     </div>
                 </form>
                 <Announcer />
+                <crate::handover::Handover />
             </div>
         </ContextProvider<Form>>
     }
