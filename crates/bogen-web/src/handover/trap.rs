@@ -95,7 +95,7 @@ pub fn keep_focus(overlay: &NodeRef, e: &KeyboardEvent) {
             let (Some(first), Some(last)) = (all.first(), all.last()) else { return };
             let active = overlay.cast::<Element>().and_then(|v| active_in(&v));
             let at = |el: &HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<Element>());
-            let outside = active.is_none() || !all.iter().any(|el| at(el));
+            let outside = active.is_none() || !all.iter().any(&at);
             if e.shift_key() && (at(first) || outside) {
                 e.prevent_default();
                 let _ = last.focus();
