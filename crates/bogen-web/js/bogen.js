@@ -139,6 +139,9 @@ class BogenForm {
   #lang;
   #drafts;
   #onPdfRequest = () => this.#offerPdf();
+  #onParticipantRequest = (event) => {
+    this.setParticipantLang(event.detail?.lang || null).catch(() => this.#handle?.participantFailed());
+  };
 
   /** `lang` is set for built-in forms, whose bundles in other languages can be fetched. */
   constructor(handle, element, lang, drafts) {
@@ -147,6 +150,7 @@ class BogenForm {
     this.#lang = lang;
     this.#drafts = drafts;
     element.addEventListener('bogen-pdf-request', this.#onPdfRequest);
+    element.addEventListener('bogen-participant-request', this.#onParticipantRequest);
   }
 
   #live() {
@@ -255,6 +259,35 @@ class BogenForm {
       name = undefined;
     }
     this.#handle?.pdfOutcome(name);
+  }
+
+  /**
+   * The participant's language (`'ar'`, …), beside the working language: its texts show beneath
+   * the working language's in mixed mode (switched on by this call) and the handover view is in
+   * it. `null` removes it. Only for built-in forms; rejects if the language cannot be loaded.
+   * @param {string | null} lang
+   */
+  async setParticipantLang(lang) {
+    const handle = this.#live();
+    if (lang === null || lang === undefined) {
+      handle.setParticipant(undefined);
+      return;
+    }
+    if (!NAME.test(lang) || this.#lang === undefined) {
+      throw new TypeError(`Bogen: no participant language ${JSON.stringify(lang)} for this form`);
+    }
+    const bundle = await fetchText(`./forms/${handle.formId()}.${lang}.json`);
+    this.#live().setParticipant(bundle);
+  }
+
+  /** The participant's language, or `null`. */
+  participantLang() {
+    return this.#live().participantLang() ?? null;
+  }
+
+  /** Mixed mode on or off: the participant's texts beneath the working language's. */
+  setMixed(on) {
+    this.#live().setMixed(Boolean(on));
   }
 
   /**

@@ -9,6 +9,7 @@ use web_sys::HtmlElement;
 use yew::AppHandle;
 
 use crate::panic;
+use crate::participant::Participant;
 use crate::state::{Form, Status};
 use crate::view::{FormView, FormViewProps};
 
@@ -155,6 +156,51 @@ impl FormHandle {
     #[wasm_bindgen(js_name = pdfOutcome)]
     pub fn pdf_outcome(&self, file: Option<String>) {
         crate::pdf::outcome(&self.form, file.as_deref());
+    }
+
+    /// Sets the participant's language from its form bundle (`forms/<id>.<lang>.json`), or none.
+    /// Choosing one turns mixed mode on. On error nothing changes.
+    #[wasm_bindgen(js_name = setParticipant)]
+    pub fn set_participant(&self, bundle: Option<String>) -> Result<(), JsError> {
+        let participant = bundle
+            .map(|b| Participant::from_bundle(&b, &self.form.bundle))
+            .transpose()
+            .map_err(|e| JsError::new(&format!("participant bundle: {e}")))?;
+        let chosen = participant.is_some();
+        self.form.participant.set(participant);
+        self.form.participant.set_mixed(chosen);
+        self.form.rerender();
+        Ok(())
+    }
+
+    /// The form's id (`hilfeplan`), to fetch its bundle in another language.
+    #[wasm_bindgen(js_name = formId)]
+    pub fn form_id(&self) -> String {
+        self.form.bundle.id.clone()
+    }
+
+    /// `bogen.js` could not load the participant's language: the status says so.
+    #[wasm_bindgen(js_name = participantFailed)]
+    pub fn participant_failed(&self) {
+        self.form.set_status(Some(Status { text: self.form.ui("participant.failed"), error: true }));
+        self.form.rerender();
+    }
+
+    /// The participant's language, if one is set.
+    #[wasm_bindgen(js_name = participantLang)]
+    pub fn participant_lang(&self) -> Option<String> {
+        self.form.participant.get().map(|p| p.lang().to_owned())
+    }
+
+    /// Mixed mode: the participant's texts beneath the working language's.
+    #[wasm_bindgen(js_name = setMixed)]
+    pub fn set_mixed(&self, on: bool) {
+        self.form.participant.set_mixed(on);
+        self.form.rerender();
+    }
+
+    pub fn mixed(&self) -> bool {
+        self.form.participant.is_mixed()
     }
 
     /// Removes the form from the page.

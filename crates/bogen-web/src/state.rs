@@ -72,6 +72,8 @@ pub struct Shared {
     read_only: Cell<bool>,
     /// The Träger profile the host gave, written into every record.
     pub traeger: RefCell<Option<Profile>>,
+    /// The participant's language beside the working one (mixed mode, handover).
+    pub participant: crate::participant::Side,
 }
 
 #[derive(Default)]
@@ -151,6 +153,7 @@ impl Form {
             signatures: RefCell::default(),
             read_only: Cell::new(false),
             traeger: RefCell::default(),
+            participant: Default::default(),
         }))
     }
 
@@ -541,6 +544,15 @@ impl Form {
     /// See [`Shared::reloads`].
     pub fn reloads(&self) -> u32 {
         self.reloads.get()
+    }
+
+    /// Renders every field anew, keeping the data (the participant's texts changed).
+    pub fn rerender(&self) {
+        self.reloads.set(self.reloads.get().wrapping_add(1));
+        let reload = self.listeners.borrow().reload.clone();
+        if let Some(reload) = reload {
+            reload.emit(());
+        }
     }
 
     pub fn on_reload(&self, listener: Callback<()>) {

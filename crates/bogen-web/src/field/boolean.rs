@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::frame::{error_message, group_class, Parts};
 use super::{use_message, FieldProps};
+use crate::participant::aside;
 use crate::view::use_form;
 
 #[function_component]
@@ -41,10 +42,13 @@ pub fn BooleanField(props: &FieldProps) -> Html {
             <div class="bogen-checkboxes__item">
                 <input class="bogen-checkboxes__input" type="checkbox" id={parts.id.clone()} {checked} {onchange} {onblur}
                     aria-describedby={parts.describedby()} aria-invalid={parts.invalid()} />
-                <label class="bogen-label bogen-checkboxes__label" part="label" for={parts.id.clone()}>{ props.label.clone() }</label>
+                <label class="bogen-label bogen-checkboxes__label" part="label" for={parts.id.clone()}>
+                    { props.label.clone() }{ aside::label(&form, &field.key) }
+                </label>
                 if let (Some(id), Some(help)) = (&parts.hint, &field.help) {
                     <div class="bogen-hint bogen-checkboxes__hint" id={id.clone()}>{ help.clone() }</div>
                 }
+                { aside::help(&form, &field.key) }
             </div>
         </div>
     }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::frame::{error_message, group_class, hint, label_text, Parts};
 use super::{is_optional, use_message, FieldProps};
+use crate::participant::aside;
 use crate::view::use_form;
 
 #[function_component]
@@ -60,8 +61,8 @@ pub fn CheckboxesField(props: &FieldProps) -> Html {
     html! {
         <div class={group_class(&message)} part="field">
             <fieldset class="bogen-fieldset" aria-describedby={parts.describedby()}>
-                <legend class="bogen-fieldset__legend">{ label_text(&form, &props.label, is_optional(&props.node)) }</legend>
-                { hint(&parts, field.help.as_deref()) }
+                <legend class="bogen-fieldset__legend">{ label_text(&form, &props.label, is_optional(&props.node)) }{ aside::label(&form, &field.key) }</legend>
+                { hint(&parts, field.help.as_deref()) }{ aside::help(&form, &field.key) }
                 { error_message(&form, &parts, &message) }
                 <div class="bogen-checkboxes">
                     { for choices.iter().enumerate().map(|(i, c)| {
@@ -71,7 +72,9 @@ pub fn CheckboxesField(props: &FieldProps) -> Html {
                                 <input class="bogen-checkboxes__input" type="checkbox" id={id.clone()} name={parts.id.clone()}
                                     value={c.code.clone()} checked={ticked.contains(&c.code)}
                                     aria-invalid={parts.invalid()} onchange={onchange.clone()} onblur={onblur.clone()} />
-                                <label class="bogen-label bogen-checkboxes__label" part="label" for={id}>{ c.label.clone() }</label>
+                                <label class="bogen-label bogen-checkboxes__label" part="label" for={id}>
+                                    { c.label.clone() }{ aside::choice(&form, &field.key, &c.code) }
+                                </label>
                             </div>
                         }
                     }) }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::frame::{error_message, group_class, hint, label_text, Parts};
 use super::{is_optional, use_message, FieldProps};
+use crate::participant::aside;
 use crate::view::use_form;
 
 fn choices(props: &FieldProps) -> &[bogen_core::Choice] {
@@ -44,8 +45,8 @@ pub fn SelectField(props: &FieldProps) -> Html {
     let current = current.borrow().clone();
     html! {
         <div class={group_class(&message)} part="field">
-            <label class="bogen-label" part="label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }</label>
-            { hint(&parts, field.help.as_deref()) }
+            <label class="bogen-label" part="label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }{ aside::label(&form, &field.key) }</label>
+            { hint(&parts, field.help.as_deref()) }{ aside::help(&form, &field.key) }
             { error_message(&form, &parts, &message) }
             <select class={classes!("bogen-select", message.is_some().then_some("bogen-select--error"))} part="input"
                 id={parts.id.clone()} {onchange} {onblur}
@@ -86,8 +87,8 @@ pub fn RadioField(props: &FieldProps) -> Html {
     html! {
         <div class={group_class(&message)} part="field">
             <fieldset class="bogen-fieldset" aria-describedby={parts.describedby()}>
-                <legend class="bogen-fieldset__legend">{ label_text(&form, &props.label, is_optional(&props.node)) }</legend>
-                { hint(&parts, field.help.as_deref()) }
+                <legend class="bogen-fieldset__legend">{ label_text(&form, &props.label, is_optional(&props.node)) }{ aside::label(&form, &field.key) }</legend>
+                { hint(&parts, field.help.as_deref()) }{ aside::help(&form, &field.key) }
                 { error_message(&form, &parts, &message) }
                 <div class="bogen-radios">
                     { for choices(props).iter().enumerate().map(|(i, c)| {
@@ -97,7 +98,9 @@ pub fn RadioField(props: &FieldProps) -> Html {
                                 <input class="bogen-radios__input" type="radio" id={id.clone()} name={parts.id.clone()}
                                     value={c.code.clone()} checked={current.as_deref() == Some(c.code.as_str())}
                                     aria-invalid={parts.invalid()} onchange={onchange.clone()} onblur={onblur.clone()} />
-                                <label class="bogen-label bogen-radios__label" part="label" for={id}>{ c.label.clone() }</label>
+                                <label class="bogen-label bogen-radios__label" part="label" for={id}>
+                                    { c.label.clone() }{ aside::choice(&form, &field.key, &c.code) }
+                                </label>
                             </div>
                         }
                     }) }

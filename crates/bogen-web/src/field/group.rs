@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::frame::{error_message, hint, Parts};
 use super::{field_view, use_message, FieldProps, FollowUpField};
+use crate::participant::aside;
 use crate::view::use_form;
 
 #[function_component]
@@ -34,8 +35,8 @@ pub fn GroupField(props: &FieldProps) -> Html {
         html! {
             <section class="bogen-section" part="section" id={parts.id.clone()} tabindex="-1" aria-labelledby={heading_id.clone()}
                 aria-describedby={parts.describedby()}>
-                <h2 class="bogen-heading" id={heading_id}>{ props.label.clone() }</h2>
-                { hint(&parts, field.help.as_deref()) }
+                <h2 class="bogen-heading" id={heading_id}>{ props.label.clone() }{ aside::label(&form, &field.key) }</h2>
+                { hint(&parts, field.help.as_deref()) }{ aside::help(&form, &field.key) }
                 { error_message(&form, &parts, &message) }
                 { children }
             </section>
@@ -44,8 +45,10 @@ pub fn GroupField(props: &FieldProps) -> Html {
         html! {
             <fieldset class="bogen-fieldset bogen-group" id={parts.id.clone()} tabindex="-1"
                 aria-describedby={parts.describedby()}>
-                <legend class="bogen-fieldset__legend bogen-fieldset__legend--group">{ props.label.clone() }</legend>
-                { hint(&parts, field.help.as_deref()) }
+                <legend class="bogen-fieldset__legend bogen-fieldset__legend--group">
+                    { props.label.clone() }{ aside::label(&form, &field.key) }
+                </legend>
+                { hint(&parts, field.help.as_deref()) }{ aside::help(&form, &field.key) }
                 { error_message(&form, &parts, &message) }
                 { children }
             </fieldset>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::convert::{self, Kind};
 use super::frame::{error_message, group_class, hint, label_text, Parts};
 use super::{is_optional, use_message, FieldProps};
+use crate::participant::aside;
 use crate::view::use_form;
 
 #[function_component]
@@ -74,8 +75,9 @@ pub fn TextField(props: &FieldProps) -> Html {
     };
     html! {
         <div class={group_class(&message)} part="field">
-            <label class="bogen-label" part="label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }</label>
+            <label class="bogen-label" part="label" for={parts.id.clone()}>{ label_text(&form, &props.label, is_optional(&props.node)) }{ aside::label(&form, &field.key) }</label>
             { hint(&parts, hint_text.as_deref()) }
+            { aside::help(&form, &field.key) }
             { error_message(&form, &parts, &message) }
             { control }
         </div>

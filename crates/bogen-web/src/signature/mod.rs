@@ -4,20 +4,21 @@
 //! signature and in the status, that it no longer covers what is there.
 
 pub mod ink;
-mod pad;
+pub mod pad;
 mod slot;
 
 use std::collections::HashSet;
 
-use bogen_core::{canonical, Record};
+use bogen_core::{canonical, Mark, Record, Signature, SignatureSlot};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::events;
-use crate::state::{Form, Status};
+use crate::state::{self, Form, Status};
 use crate::view::use_form;
-use slot::{role_label, SlotView};
+pub use slot::role_label;
+use slot::SlotView;
 
 /// The form's signatures, after its fields.
 #[function_component]
@@ -93,4 +94,30 @@ pub fn stale_notices(form: &Form, record: &Record) -> Vec<AttrValue> {
         .filter(|s| !s.covers(&record.data))
         .map(|s| form.ui_fill("record.notice.signatureStale", &[("role", &role_label(form, &s.role))]))
         .collect()
+}
+
+/// Keeps a signature made now over the data as it is (replacing an earlier one of the same
+/// role), says so in the status and tells the host (`bogen-signed`).
+pub fn record(form: &Form, slot: &SignatureSlot, name: String, place: String, mark: Mark) {
+    let data = form.data();
+    let signature = Signature {
+        role: slot.role.clone(),
+        name,
+        place,
+        signed_at: state::now(),
+        mark,
+        data_hash: canonical::digest(&data),
+        text_version: slot.text_version(&data),
+    };
+    {
+        let mut signatures = form.signatures.borrow_mut();
+        signatures.retain(|s| s.role != slot.role);
+        signatures.push(signature);
+    }
+    let role = role_label(form, &slot.role);
+    form.set_status(Some(Status { text: form.ui_fill("signature.status.signed", &[("role", &role)]), error: false }));
+    let record = form.record().to_json();
+    let detail =
+        events::detail(&[("role", wasm_bindgen::JsValue::from_str(&slot.role)), ("record", events::json(&record))]);
+    events::dispatch(&form.element, events::SIGNED, &detail);
 }

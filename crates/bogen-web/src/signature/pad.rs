@@ -59,6 +59,10 @@ pub struct PadProps {
     /// Told when the strokes changed (a stroke ended, undo, clear).
     #[prop_or_default]
     pub on_change: Callback<()>,
+    /// The texts of the buttons when they are not the form's (the participant's language in
+    /// the handover view).
+    #[prop_or_default]
+    pub texts: Option<Rc<bogen_core::Texts>>,
 }
 
 /// The stroke being drawn.
@@ -169,6 +173,7 @@ pub fn Pad(props: &PadProps) -> Html {
     };
     let empty = props.drawing.0.borrow().strokes.is_empty();
     let change = {
+        let texts = props.texts.clone();
         let (canvas, live, drawing, on_change, update, form) = (
             canvas.clone(),
             live.clone(),
@@ -178,8 +183,15 @@ pub fn Pad(props: &PadProps) -> Html {
             form.clone(),
         );
         move |clear: bool| {
-            let (canvas, live, drawing, on_change, update, form) =
-                (canvas.clone(), live.clone(), drawing.clone(), on_change.clone(), update.clone(), form.clone());
+            let (canvas, live, drawing, on_change, update, form, texts) = (
+                canvas.clone(),
+                live.clone(),
+                drawing.clone(),
+                on_change.clone(),
+                update.clone(),
+                form.clone(),
+                texts.clone(),
+            );
             Callback::from(move |_: MouseEvent| {
                 if live.borrow().pointer.is_some() {
                     return;
@@ -198,7 +210,11 @@ pub fn Pad(props: &PadProps) -> Html {
                 if let Some(canvas) = canvas() {
                     repaint(&canvas, &drawing.0.borrow());
                 }
-                form.announce(form.ui(if clear { "signature.cleared" } else { "signature.undone" }));
+                form.announce(text(
+                    &form,
+                    texts.as_deref(),
+                    if clear { "signature.cleared" } else { "signature.undone" },
+                ));
                 on_change.emit(());
                 update.force_update();
             })
@@ -215,12 +231,20 @@ pub fn Pad(props: &PadProps) -> Html {
             if !props.readonly {
                 <div class="bogen-signature__pad-actions">
                     <button type="button" class="bogen-button bogen-button--secondary" disabled={empty}
-                        onclick={change(false)}>{ form.ui("signature.undo") }</button>
+                        onclick={change(false)}>{ text(&form, props.texts.as_deref(), "signature.undo") }</button>
                     <button type="button" class="bogen-button bogen-button--secondary" disabled={empty}
-                        onclick={change(true)}>{ form.ui("signature.clear") }</button>
+                        onclick={change(true)}>{ text(&form, props.texts.as_deref(), "signature.clear") }</button>
                 </div>
             }
         </>
+    }
+}
+
+/// A button's text from `texts` if given, else from the form's.
+fn text(form: &crate::state::Form, texts: Option<&bogen_core::Texts>, key: &str) -> AttrValue {
+    match texts {
+        Some(texts) => AttrValue::from(texts.ui(key).to_owned()),
+        None => form.ui(key),
     }
 }
 

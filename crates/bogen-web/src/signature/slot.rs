@@ -2,15 +2,14 @@
 //! drawing or typing, and "Unterschreiben"; after signing what was signed, by whom, where and
 //! when, and whether it still covers the data.
 
-use bogen_core::{canonical, Mark, Signature, SignatureSlot};
+use bogen_core::{Mark, Signature, SignatureSlot};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::ink::{self, Shortfall};
 use super::pad::{Drawing, Pad, SharedDrawing};
-use crate::events;
-use crate::state::{self, Form, Status};
+use crate::state::Form;
 use crate::view::{focus, use_form};
 
 #[derive(Properties, PartialEq)]
@@ -151,7 +150,7 @@ pub fn SlotView(props: &SlotProps) -> Html {
         let (form, slot, on_change) = (form.clone(), slot.clone(), props.on_change.clone());
         let (method, drawing, typed, confirmed, error) =
             (*method, drawing.clone(), (*typed).clone(), *confirmed, error.clone());
-        let (name_now, place_now, role) = (name_now.clone(), place_now.clone(), role.clone());
+        let (name_now, place_now) = (name_now.clone(), place_now.clone());
         let ids = [id("name"), id("typed"), id("confirm"), id("signed")];
         Callback::from(move |_: MouseEvent| {
             let name = name_now.trim().to_owned();
@@ -187,31 +186,7 @@ pub fn SlotView(props: &SlotProps) -> Html {
                     return;
                 }
             };
-            let data = form.data();
-            let signature = Signature {
-                role: slot.role.clone(),
-                name,
-                place: place_now.trim().to_owned(),
-                signed_at: state::now(),
-                mark,
-                data_hash: canonical::digest(&data),
-                text_version: slot.text_version(&data),
-            };
-            {
-                let mut signatures = form.signatures.borrow_mut();
-                signatures.retain(|s| s.role != slot.role);
-                signatures.push(signature);
-            }
-            form.set_status(Some(Status {
-                text: form.ui_fill("signature.status.signed", &[("role", &role)]),
-                error: false,
-            }));
-            let record = form.record().to_json();
-            let detail = events::detail(&[
-                ("role", wasm_bindgen::JsValue::from_str(&slot.role)),
-                ("record", events::json(&record)),
-            ]);
-            events::dispatch(&form.element, events::SIGNED, &detail);
+            super::record(&form, &slot, name, place_now.trim().to_owned(), mark);
             on_change.emit(());
             focus_later(&form, ids[3].clone());
         })

@@ -69,6 +69,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     <p class="bogen-notice">{ form.ui("unreviewed") }</p>
                 }
                 <Toolbar key={generation} />
+                <crate::participant::ParticipantControls key={generation} />
                 <StatusView />
                 <Summary key={generation} />
                 <form class="bogen-form" part="form" novalidate=true aria-labelledby={title_id} {onsubmit}>
@@ -84,6 +85,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     }
                 </form>
                 <Announcer />
+                <crate::handover::Handover />
             </div>
         </ContextProvider<Form>>
     }
