@@ -13,6 +13,8 @@
 //   bogen-save    detail {record}    the person saved the record as a file
 //   bogen-signed  detail {role, record}  a signature was made (role code as in `ui:signatures`);
 //                                   `record` carries every signature and the data they cover
+//   bogen-netzwerk-request  detail {lang}  the form needs the directory of Beratungsangebote;
+//                                   answered by this module (the host need not listen)
 //   bogen-error   detail {message, record}  the engine failed; `record` holds the last data so
 //                                   the page can offer to save it. Do not log the record. Bogen
 //                                   also shows a message before the element, with a link that
@@ -22,7 +24,7 @@
 // only when the first PDF is made (the toolbar's "PDF erstellen" or `form.pdf()`), so opening a
 // form never downloads PDF code or fonts.
 
-import init, { mountBundle, mountCustom } from './bogen_web.js';
+import init, { mountBundle, mountCustom, netzwerkLoaded } from './bogen_web.js';
 
 // The engine is fetched and compiled as soon as this module is imported, alongside whatever
 // the host does before it calls mount (fetching data, say), not after.
@@ -62,6 +64,8 @@ export async function mount(element, options = {}) {
   }
   const data = options.data === undefined || options.data === null ? undefined : JSON.stringify(options.data);
   const form = options.form;
+  // Before mounting: the Screeningbogen asks for the directory while it first renders.
+  element.addEventListener('bogen-netzwerk-request', onNetzwerkRequest);
   let handle;
   if (typeof form === 'string') {
     if (!NAME.test(form)) {
@@ -77,6 +81,21 @@ export async function mount(element, options = {}) {
     throw new TypeError('Bogen: options.form must be a form id or {schema, uiSchema, texts}');
   }
   return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined);
+}
+
+// The directory of Beratungsangebote (`forms/netzwerk.<lang>.json`), fetched only when a form
+// asks for it (the Screeningbogen's suggestion and referral finder) and handed to the engine.
+function onNetzwerkRequest(event) {
+  const lang = event.detail?.lang;
+  if (typeof lang !== 'string' || !NAME.test(lang)) {
+    return;
+  }
+  fetchText(`./forms/netzwerk.${lang}.json`)
+    .catch(() => fetchText('./forms/netzwerk.de.json'))
+    .then(
+      (text) => netzwerkLoaded(lang, text),
+      () => netzwerkLoaded(lang, undefined),
+    );
 }
 
 // The PDF module and its fonts, loaded once, on the first PDF; a failed load is tried again.
@@ -224,6 +243,7 @@ class BogenForm {
    */
   destroy() {
     this.#element.removeEventListener('bogen-pdf-request', this.#onPdfRequest);
+    this.#element.removeEventListener('bogen-netzwerk-request', onNetzwerkRequest);
     if (this.#handle) {
       this.#handle.destroy();
       this.#handle.free();

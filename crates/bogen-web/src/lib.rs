@@ -17,6 +17,7 @@ mod follow_up;
 mod ids;
 mod import;
 mod list;
+mod netzwerk;
 mod panic;
 mod pdf;
 mod signature;
@@ -25,3 +26,4 @@ mod tree;
 mod view;
 
 pub use api::{mount_bundle, mount_custom, FormHandle};
+pub use netzwerk::netzwerk_loaded;
