@@ -19,7 +19,9 @@ use crate::view::use_form;
 #[function_component]
 pub fn Finder(props: &FieldProps) -> Html {
     let form = use_form();
-    use_changes(&form, relevant);
+    // Its own list too: unticking an offer kept from earlier answers takes it off the screen.
+    let own = props.pointer.clone();
+    use_changes(&form, move |p| relevant(p) || p.starts_with(own.as_str()));
     let load = use_netzwerk(&form);
     let message = use_message(&form, &props.pointer);
     let field = &props.node.field;

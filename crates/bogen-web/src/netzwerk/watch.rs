@@ -14,7 +14,7 @@ use crate::state::Form;
 
 /// Re-renders the component when a value at a pointer `reads` accepts changes.
 #[hook]
-pub fn use_changes(form: &Form, reads: fn(&str) -> bool) {
+pub fn use_changes(form: &Form, reads: impl Fn(&str) -> bool + 'static) {
     let update = use_force_update();
     let element = form.element.clone();
     use_effect_with((), move |_| {
