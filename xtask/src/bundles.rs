@@ -6,11 +6,12 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use bogen_core::netzwerk::NetzwerkBundle;
 use bogen_core::{FormBundle, Texts};
 use serde_json::{json, Value};
 
-/// Writes `forms/<id>.<lang>.json`, `forms/common.<lang>.json` and `forms/index.json` (id,
-/// version, German title and the languages of each form).
+/// Writes `forms/<id>.<lang>.json`, `forms/common.<lang>.json`, `forms/index.json` (id,
+/// version, German title and the languages of each form) and `forms/netzwerk.<lang>.json`.
 pub fn write(forms: &Path, out: &Path) -> Result<()> {
     fs::create_dir_all(out)?;
     let common_dir = forms.join("common/i18n");
@@ -57,6 +58,26 @@ pub fn write(forms: &Path, out: &Path) -> Result<()> {
         }));
     }
     fs::write(out.join("index.json"), serde_json::to_string_pretty(&Value::Array(index))?)?;
+    write_netzwerk(forms, out)
+}
+
+/// Writes `forms/netzwerk.<lang>.json` for every language the Screeningbogen has: the directory
+/// of Beratungsangebote with the texts of its reasons (German where they are not translated).
+/// Fetched by `bogen.js` only when a form asks for it, so no other form's first load grows.
+fn write_netzwerk(forms: &Path, out: &Path) -> Result<()> {
+    let dir = forms.join("netzwerk");
+    let angebote = dir.join("angebote.json");
+    let directory: Value =
+        serde_json::from_str(&read(&angebote)?).with_context(|| format!("{}", angebote.display()))?;
+    for lang_file in json_files(&forms.join("screening/i18n"))? {
+        let lang = stem(&lang_file);
+        let own = dir.join(format!("i18n/{lang}.json"));
+        let texts_file = if own.exists() { own } else { dir.join("i18n/de.json") };
+        let texts = Texts::from_json(&read(&texts_file)?).with_context(|| format!("{}", texts_file.display()))?;
+        let doc = NetzwerkBundle::document(&directory, &texts).to_string();
+        NetzwerkBundle::from_document(&doc).with_context(|| format!("{}", angebote.display()))?;
+        fs::write(out.join(format!("netzwerk.{lang}.json")), doc)?;
+    }
     Ok(())
 }
 

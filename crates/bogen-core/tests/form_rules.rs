@@ -187,6 +187,22 @@ fn screening_follow_up_questions() {
     assert!(!form.root.find("aufenthalt.p104cAnschlusstitel").unwrap().required);
     assert!(form.conditions().governs("aufenthalt.p104cErteiltAm"));
     assert!(!form.conditions().governs("ergebnis.verwiesenAn"));
+
+    // The offers chosen in the referral finder belong to a referral, not to an admission.
+    let jmd = json!([{"id": "hilden-jmd", "name": "Jugendmigrationsdienst (JMD)", "traeger": "Internationaler Bund", "stadt": "Hilden"}]);
+    let referral = with(
+        &minimal,
+        "/ergebnis",
+        Some(json!({"entscheidung": "verweis", "verwiesenAn": "JMD", "verweisAngebote": jmd})),
+    );
+    assert!(form.is_valid(&referral), "{:?}", form.validate(&referral));
+    assert!(!hidden(&referral).contains("/ergebnis/verweisAngebote"));
+    let admitted = with(&full, "/ergebnis/verweisAngebote", Some(jmd.clone()));
+    assert!(hidden(&admitted).contains("/ergebnis/verweisAngebote"));
+    assert!(!form.is_valid(&admitted), "a chosen offer is no answer on admission");
+    assert!(form.is_valid(&form.visible_data(&admitted)), "and is left out of what is handed on");
+    let nameless = with(&referral, "/ergebnis/verweisAngebote/0/name", None);
+    message_at(&form, &nameless, "/ergebnis/verweisAngebote/0/name");
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn every_form_loads_and_its_id_is_its_folder() {
     for id in FORMS {
         let schema = json_file(&format!("{id}/schema.json"));
         assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{id}");
-        let version = if id == "screening" { "1.1.0" } else { "1.0.0" };
+        let version = if id == "screening" { "1.2.0" } else { "1.0.0" };
         assert_eq!(schema["$id"], format!("urn:bogen:form:{id}:{version}"), "{id}");
         assert_eq!(schema["type"], "object", "{id}");
         let form = bundle(id);
@@ -205,6 +205,12 @@ fn minimal_examples_fill_only_required_fields_and_full_ones_every_field() {
         let form = bundle(id);
         let visibility = form.visibility(&data);
         let hidden: BTreeSet<String> = visibility.hidden().map(bogen_core::path::field_key).collect();
+        // Items and parts of a hidden list are hidden with it.
+        let hidden: BTreeSet<String> = fields
+            .iter()
+            .map(|(k, _, _)| k.clone())
+            .filter(|k| hidden.iter().any(|h| k == h || k.starts_with(&format!("{h}."))))
+            .collect();
         for (key, _, _) in &fields {
             assert!(full.contains(key) || hidden.contains(key), "{id}/examples/full.json does not use {key}");
             assert!(!(full.contains(key) && hidden.contains(key)), "{id}/examples/full.json fills hidden {key}");

@@ -16,6 +16,8 @@
 //   bogen-save    detail {record}    the person saved the record as a file
 //   bogen-signed  detail {role, record}  a signature was made (role code as in `ui:signatures`);
 //                                   `record` carries every signature and the data they cover
+//   bogen-netzwerk-request  detail {lang}  the form needs the directory of Beratungsangebote;
+//                                   answered by this module (the host need not listen)
 //   bogen-error   detail {message, record}  the engine failed; `record` holds the last data so
 //                                   the page can offer to save it. Do not log the record. Bogen
 //                                   also shows a message before the element, with a link that
@@ -28,7 +30,7 @@
 // Drafts (`drafts.js`, on unless `draft: false`): the record is saved encrypted in IndexedDB as
 // the person types; a kept draft is offered when the form is mounted again.
 
-import init, { mountBundle, mountCustom } from './bogen_web.js';
+import init, { mountBundle, mountCustom, netzwerkLoaded } from './bogen_web.js';
 import { defineElement } from './bogen-element.js';
 
 // Subresource Integrity (sha384) of the files this module loads itself, written in by
@@ -82,6 +84,8 @@ export async function mount(element, options = {}) {
   const data = options.data === undefined || options.data === null ? undefined : JSON.stringify(options.data);
   const drafts = draftSettings(options.draft);
   const form = options.form;
+  // Before mounting: the Screeningbogen asks for the directory while it first renders.
+  element.addEventListener('bogen-netzwerk-request', onNetzwerkRequest);
   let handle;
   if (typeof form === 'string') {
     if (!NAME.test(form)) {
@@ -98,6 +102,21 @@ export async function mount(element, options = {}) {
   }
   const kept = await keepDrafts(element, handle, drafts);
   return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined, kept);
+}
+
+// The directory of Beratungsangebote (`forms/netzwerk.<lang>.json`), fetched only when a form
+// asks for it (the Screeningbogen's suggestion and referral finder) and handed to the engine.
+function onNetzwerkRequest(event) {
+  const lang = event.detail?.lang;
+  if (typeof lang !== 'string' || !NAME.test(lang)) {
+    return;
+  }
+  fetchText(`./forms/netzwerk.${lang}.json`)
+    .catch(() => fetchText('./forms/netzwerk.de.json'))
+    .then(
+      (text) => netzwerkLoaded(lang, text),
+      () => netzwerkLoaded(lang, undefined),
+    );
 }
 
 // The PDF module and its fonts, loaded once, on the first PDF; a failed load is tried again.
@@ -298,6 +317,7 @@ class BogenForm {
     this.#element.removeEventListener('bogen-pdf-request', this.#onPdfRequest);
     this.#drafts?.stop();
     this.#drafts = undefined;
+    this.#element.removeEventListener('bogen-netzwerk-request', onNetzwerkRequest);
     if (this.#handle) {
       this.#handle.destroy();
       this.#handle.free();

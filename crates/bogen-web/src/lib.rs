@@ -19,6 +19,7 @@ mod ids;
 mod import;
 mod intl;
 mod list;
+mod netzwerk;
 mod panic;
 mod participant;
 mod pdf;
@@ -29,3 +30,4 @@ mod tree;
 mod view;
 
 pub use api::{mount_bundle, mount_custom, FormHandle};
+pub use netzwerk::netzwerk_loaded;

@@ -18,6 +18,8 @@ pub struct Node {
     pub blank_item: Value,
     /// `ui:options.autocomplete`: lets browsers fill in a person's own details (WCAG 1.3.5).
     pub autocomplete: Option<String>,
+    /// `ui:options.netzwerk`: the part of the KIM network shown with this field (see `netzwerk`).
+    pub netzwerk: Option<String>,
 }
 
 /// Components re-render when their props change; the tree never changes while a form is
@@ -53,7 +55,8 @@ fn build(field: &Field, root_schema: &Value, schema: &Value, ui: UiNode<'_>) -> 
         _ => (None, Value::Null),
     };
     let autocomplete = ui.option("autocomplete").and_then(Value::as_str).map(str::to_owned);
-    Rc::new(Node { field: field.clone(), children, item, blank_item, autocomplete })
+    let netzwerk = ui.option("netzwerk").and_then(Value::as_str).map(str::to_owned);
+    Rc::new(Node { field: field.clone(), children, item, blank_item, autocomplete, netzwerk })
 }
 
 fn escape(name: &str) -> String {

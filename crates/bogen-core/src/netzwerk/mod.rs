@@ -2,6 +2,8 @@
 //! KIM Zielgruppen and the referral finder. Everything here is a suggestion with its reasons;
 //! the case manager decides and records her decision in the Screeningbogen.
 
+pub mod bundle;
+pub mod chosen;
 pub mod day;
 pub mod directory;
 pub mod eligibility;
@@ -11,6 +13,8 @@ pub mod referral;
 pub mod screening;
 pub mod view;
 
+pub use bundle::NetzwerkBundle;
+pub use chosen::Chosen;
 pub use day::Day;
 pub use directory::{Directory, DirectoryError, Offer, Town};
 pub use eligibility::{suggest, Proposal, Suggestion, Verdict, Zielgruppe};

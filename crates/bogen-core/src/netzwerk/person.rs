@@ -73,10 +73,13 @@ pub enum Region {
 }
 
 impl Region {
+    /// Reads a code of `person.herkunftsregion`: every region but South-Eastern Europe is
+    /// "another region"; `keineangabe` (no answer) and unknown words are not known.
     pub fn parse(text: &str) -> Option<Region> {
         match text.trim().to_lowercase().as_str() {
             "suedosteuropa" | "südosteuropa" => Some(Region::Suedosteuropa),
-            "sonstige" => Some(Region::Sonstige),
+            "sonstige" | "osteuropa" | "uebrigeseuropa" | "nahostnordafrika" | "subsaharaafrika" | "asien"
+            | "amerika" => Some(Region::Sonstige),
             _ => None,
         }
     }
@@ -149,6 +152,16 @@ impl Person {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_region_of_the_screeningbogen_reads() {
+        assert_eq!(Region::parse("suedosteuropa"), Some(Region::Suedosteuropa));
+        for code in ["osteuropa", "uebrigeseuropa", "nahostnordafrika", "subsaharaafrika", "asien", "amerika"] {
+            assert_eq!(Region::parse(code), Some(Region::Sonstige), "{code}");
+        }
+        assert_eq!(Region::parse("keineangabe"), None);
+        assert_eq!(Region::parse("balkan"), None);
+    }
 
     #[test]
     fn statuses_read_with_and_without_the_p() {

@@ -34,6 +34,14 @@ pub struct FieldProps {
 
 /// The component for a field's kind (a function, not a component: one layer less per field).
 pub fn field_view(props: FieldProps) -> Html {
+    if let Some(part) = props.node.netzwerk.clone() {
+        let field = kind_view(props.clone());
+        return crate::netzwerk::view(&part, props, field);
+    }
+    kind_view(props)
+}
+
+fn kind_view(props: FieldProps) -> Html {
     match &props.node.field.kind {
         FieldKind::Group { .. } => html! { <group::GroupField ..props /> },
         FieldKind::List { .. } => html! { <ListField ..props /> },
