@@ -125,8 +125,12 @@ fn draw(surface: &mut Surface, item: &Item, fonts: &Fonts, ids: &mut [Option<Ide
             let id = surface.start_tagged(tag);
             surface.set_stroke(None);
             surface.set_fill(Some(Fill { paint: paint(*ink), opacity: NormalizedF32::ONE, rule: Default::default() }));
-            let font = fonts.face(line.weight).pdf.clone();
-            surface.draw_glyphs(Point::from_xy(*x, *y), &line.glyphs, font, &line.text, line.size, false);
+            let mut at = *x;
+            for run in line.runs() {
+                let font = fonts.face(line.weight, run[0].family).pdf.clone();
+                surface.draw_glyphs(Point::from_xy(at, *y), run, font, &line.text, line.size, false);
+                at += run.iter().map(|g| krilla::text::Glyph::x_advance(g, line.size)).sum::<f32>();
+            }
             surface.end_tagged();
             if let Some(c) = content {
                 ids[*c] = Some(id);
