@@ -85,12 +85,43 @@ impl Line {
         (!missing.is_empty()).then_some(missing)
     }
 
-    /// Pieces drawn with one font in one direction, left to right. A right-to-left piece has
-    /// its text ranges descending, which the PDF writer marks as reversed characters, so text
-    /// extraction reads it in logical order.
+    /// Pieces drawn with one font in one direction, left to right on the page.
     pub fn runs(&self) -> impl Iterator<Item = &[Glyph]> {
         self.glyphs.chunk_by(|a, b| a.family == b.family && a.right_to_left() == b.right_to_left())
     }
+
+    /// The runs with their distance from the line's left end in points, in reading order (the
+    /// order they are written into the PDF, so extraction reads the line as it is read).
+    pub fn runs_in_reading_order(&self) -> Vec<(f32, &[Glyph])> {
+        let mut at = 0.0;
+        let mut runs: Vec<(f32, &[Glyph])> = self
+            .runs()
+            .map(|run| {
+                let x = at;
+                at += run.iter().map(|g| g.advance).sum::<f32>() * self.size;
+                (x, run)
+            })
+            .collect();
+        runs.sort_by_key(|(_, run)| run.iter().map(|g| g.range.start).min());
+        runs
+    }
+}
+
+/// A run's glyphs in the order they are written into the PDF, with where the pen starts (em
+/// from the run's left end). Right-to-left runs are written in logical order from their right
+/// end, each glyph moving the pen back by its advance: text extraction (MuPDF, poppler) and
+/// copying then read the words as they are written, not mirrored, and the page looks the same.
+pub(crate) fn in_writing_order(run: &[Glyph]) -> (Vec<Glyph>, f32) {
+    if !run.first().is_some_and(Glyph::right_to_left) {
+        return (run.to_vec(), 0.0);
+    }
+    let width: f32 = run.iter().map(|g| g.advance).sum();
+    let glyphs = run
+        .iter()
+        .rev()
+        .map(|g| Glyph { advance: -g.advance, x_offset: g.x_offset - g.advance, ..g.clone() })
+        .collect();
+    (glyphs, width)
 }
 
 /// A shaping plan for one weight, family, script and direction.
@@ -146,7 +177,7 @@ impl<'a> Typesetter<'a> {
     /// Breaks `text` into lines no wider than `width` points. Newlines in the text start new
     /// lines; an empty paragraph line stays as an empty line. `rtl` is the paragraph direction.
     pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32, rtl: bool) -> Vec<Line> {
-        let text: Arc<str> = Arc::from(text.replace("\r\n", "\n").replace(['\t', '\r'], " "));
+        let text: Arc<str> = Arc::from(neutral(&text.replace("\r\n", "\n").replace(['\t', '\r'], " ")));
         let mut lines = Vec::new();
         let mut start = 0;
         for hard in text.split('\n') {
@@ -161,7 +192,7 @@ impl<'a> Typesetter<'a> {
 
     /// One line, never broken (headers, footers, short labels).
     pub fn line(&self, text: &str, weight: Weight, size: f32, rtl: bool) -> Line {
-        let text: Arc<str> = Arc::from(text.replace(['\n', '\r', '\t'], " "));
+        let text: Arc<str> = Arc::from(neutral(&text.replace(['\n', '\r', '\t'], " ")));
         let glyphs = self.shape(&text, 0, weight, rtl);
         let width = glyphs.iter().map(|g| g.advance).sum::<f32>() * size;
         Line { text, glyphs: display_order(glyphs), weight, size, width }
@@ -247,6 +278,8 @@ impl<'a> Typesetter<'a> {
         buffer.push_str(text);
         buffer.guess_segment_properties();
         buffer.set_direction(direction);
+        // Marks keep their own characters, so each glyph maps to its text when extracted.
+        buffer.set_cluster_level(rustybuzz::BufferClusterLevel::MonotoneCharacters);
         let plan = self.plan(shaper, buffer.script(), direction);
         let output = rustybuzz::shape_with_plan(&shaper.face, &plan, buffer);
         let infos = output.glyph_infos();
@@ -294,6 +327,13 @@ impl<'a> Typesetter<'a> {
         plans.push((key, plan.clone()));
         plan
     }
+}
+
+/// Text with the bidi embeddings and overrides (U+202A to U+202E) made inert word joiners: typed
+/// into a value, an override would show "fdp.exe" as "exe.pdf" in the participant's document.
+/// Isolates (U+2066 to U+2069) keep working; they cannot reach beyond their own stretch.
+fn neutral(text: &str) -> String {
+    text.replace(['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}'], "\u{2060}")
 }
 
 /// Letters and signs of the Arabic script blocks (Arabic, Supplement, Extended-A/B,
@@ -437,9 +477,12 @@ mod tests {
             let arabic = t.chars().any(is_arabic);
             *rtl == arabic && (*family == Family::Arabic) == arabic
         }));
-        // Each Arabic run is drawn with its text ranges descending (reversed characters).
+        // Each Arabic run is written in logical order from its right end, ending where it began.
         for run in line.runs().filter(|r| r.len() > 1 && r[0].right_to_left()) {
-            assert!(run.windows(2).all(|w| w[0].range.start >= w[1].range.end), "{run:?}");
+            let (written, start) = in_writing_order(run);
+            assert!(written.windows(2).all(|w| w[0].range.start <= w[1].range.start), "{written:?}");
+            let end = start + written.iter().map(|g| g.advance).sum::<f32>();
+            assert!(end.abs() < 1e-4 && start > 0.0);
         }
     }
 
