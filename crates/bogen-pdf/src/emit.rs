@@ -128,9 +128,9 @@ fn draw(surface: &mut Surface, item: &Item, fonts: &Fonts, ids: &mut [Option<Ide
             surface.set_fill(Some(Fill { paint: paint(*ink), opacity: NormalizedF32::ONE, rule: Default::default() }));
             for (at, run) in line.runs_in_reading_order() {
                 let font = fonts.face(line.weight, run[0].family).pdf.clone();
-                let (glyphs, start) = in_writing_order(run);
+                let (glyphs, start, scale) = in_writing_order(run);
                 let pen = Point::from_xy(x + at + start * line.size, *y);
-                surface.draw_glyphs(pen, &glyphs, font, &line.text, line.size, false);
+                surface.draw_glyphs(pen, &glyphs, font, &line.text, line.size * scale, false);
             }
             surface.end_tagged();
             if let Some(c) = content {

@@ -108,21 +108,40 @@ impl Line {
 }
 
 /// A run's glyphs in the order they are written into the PDF, with where the pen starts (em
-/// from the run's left end). Right-to-left runs are written in logical order from their right
-/// end, each glyph moving the pen back by its advance: text extraction (MuPDF, poppler) and
-/// copying then read the words as they are written, not mirrored, and the page looks the same.
-pub(crate) fn in_writing_order(run: &[Glyph]) -> (Vec<Glyph>, f32) {
+/// of the line's size from the run's left end) and the font size relative to the line's.
+///
+/// Right-to-left runs are written in logical order from their right end, each glyph moving
+/// the pen back by its advance: text extraction (MuPDF, poppler) and copying then read the
+/// words as they are written, not mirrored, and the page looks the same. Arabic runs are set
+/// larger (`ARABIC_SCALE`); their glyphs are measured in the line's em and handed to the PDF
+/// writer in the em of their own size.
+pub(crate) fn in_writing_order(run: &[Glyph]) -> (Vec<Glyph>, f32, f32) {
+    let scale = match run.first().map(|g| g.family) {
+        Some(Family::Arabic) => ARABIC_SCALE,
+        _ => 1.0,
+    };
+    let own = |g: &Glyph| Glyph {
+        advance: g.advance / scale,
+        x_offset: g.x_offset / scale,
+        y_offset: g.y_offset / scale,
+        ..g.clone()
+    };
     if !run.first().is_some_and(Glyph::right_to_left) {
-        return (run.to_vec(), 0.0);
+        return (run.iter().map(own).collect(), 0.0, scale);
     }
     let width: f32 = run.iter().map(|g| g.advance).sum();
     let glyphs = run
         .iter()
         .rev()
-        .map(|g| Glyph { advance: -g.advance, x_offset: g.x_offset - g.advance, ..g.clone() })
+        .map(own)
+        .map(|g| Glyph { advance: -g.advance, x_offset: g.x_offset - g.advance, ..g })
         .collect();
-    (glyphs, width)
+    (glyphs, width, scale)
 }
+
+/// How much larger Arabic is set than the main family at the same nominal size: Naskh's
+/// letters are small beside Noto Sans's, and its marks need room to stay legible.
+const ARABIC_SCALE: f32 = 1.15;
 
 /// A shaping plan for one weight, family, script and direction.
 type Plan = ((Weight, Family, rustybuzz::Script, rustybuzz::Direction), Rc<rustybuzz::ShapePlan>);
@@ -287,7 +306,8 @@ impl<'a> Typesetter<'a> {
         let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
         starts.sort_unstable();
         starts.dedup();
-        let upem = shaper.units_per_em;
+        // Arabic glyphs are measured at the size they are drawn in (see `in_writing_order`).
+        let upem = shaper.units_per_em / if family == Family::Arabic { ARABIC_SCALE } else { 1.0 };
         let mut glyphs: Vec<Glyph> = infos
             .iter()
             .zip(positions)
@@ -479,10 +499,10 @@ mod tests {
         }));
         // Each Arabic run is written in logical order from its right end, ending where it began.
         for run in line.runs().filter(|r| r.len() > 1 && r[0].right_to_left()) {
-            let (written, start) = in_writing_order(run);
+            let (written, start, scale) = in_writing_order(run);
             assert!(written.windows(2).all(|w| w[0].range.start <= w[1].range.start), "{written:?}");
-            let end = start + written.iter().map(|g| g.advance).sum::<f32>();
-            assert!(end.abs() < 1e-4 && start > 0.0);
+            let end = start + written.iter().map(|g| g.advance).sum::<f32>() * scale;
+            assert!(end.abs() < 1e-4 && start > 0.0 && scale > 1.0);
         }
     }
 
