@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bogen_core::{FormBundle, Record};
 use bogen_pdf::{render_bilingual, Fonts, Template};
@@ -32,7 +32,7 @@ fn bilingual(id: &str, lang: &str) -> PathBuf {
 /// back to letters) and without whitespace, so line breaks do not matter; without the page
 /// frame (header: Träger and title, footer: form, digest, page), so a paragraph running over
 /// a page break still reads as one.
-fn extracted(file: &PathBuf) -> String {
+fn extracted(file: &Path) -> String {
     let text = tool("mutool", &["draw", "-q", "-F", "txt", "-o", "-", file.to_str().unwrap()]);
     let frame = |line: &str| {
         ["Formular ", "sha256:", "Seite ", "Stadt Velbert", "Diakonie, Standort Ratingen"]
@@ -76,7 +76,7 @@ fn paragraphs(bundle: &FormBundle) -> Vec<String> {
 
 /// Structure elements (type, title, language) from qpdf's JSON view of the file, and the
 /// document's language.
-fn structure(file: &PathBuf) -> (Vec<(String, String, Option<String>)>, String) {
+fn structure(file: &Path) -> (Vec<(String, String, Option<String>)>, String) {
     let json: Value =
         serde_json::from_str(&tool("qpdf", &["--json", "--json-key=qpdf", file.to_str().unwrap()])).expect("JSON");
     let objects = json["qpdf"][1].as_object().expect("qpdf lists the objects");
