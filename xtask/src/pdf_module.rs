@@ -5,7 +5,8 @@
 //! The fonts are shipped as the very files the command line compiles in (not subsets), because
 //! the browser's PDF must be byte-identical to `bogen pdf`'s; as files rather than compiled
 //! into the module they cost the same bytes, but are fetched alongside the module's compile and
-//! stay cached across releases of the code.
+//! stay cached across releases of the code. The Arabic fonts (Noto Naskh Arabic) are fetched
+//! only for a record with Arabic script in it.
 
 use std::fs;
 use std::path::Path;
@@ -17,7 +18,9 @@ pub fn build(root: &Path, dist: &Path) -> Result<()> {
     crate::build::wasm_module(root, "bogen-pdf", &["--no-default-features", "--features", "wasm"], dist)?;
     let fonts = dist.join("fonts");
     fs::create_dir_all(&fonts)?;
-    for name in ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "OFL.txt"] {
+    let names =
+        ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"];
+    for name in names.into_iter().chain(["OFL.txt"]) {
         let from = root.join("crates/bogen-pdf/fonts").join(name);
         fs::copy(&from, fonts.join(name)).with_context(|| format!("copying {}", from.display()))?;
     }

@@ -21,6 +21,7 @@ use crate::error::PdfError;
 use crate::fonts::Fonts;
 use crate::layout::{Ink, Item, Laid, OutlineEntry};
 use crate::metadata;
+use crate::wrap::in_writing_order;
 
 /// One page's frame: header and footer items.
 pub(crate) struct PageFrame {
@@ -125,8 +126,12 @@ fn draw(surface: &mut Surface, item: &Item, fonts: &Fonts, ids: &mut [Option<Ide
             let id = surface.start_tagged(tag);
             surface.set_stroke(None);
             surface.set_fill(Some(Fill { paint: paint(*ink), opacity: NormalizedF32::ONE, rule: Default::default() }));
-            let font = fonts.face(line.weight).pdf.clone();
-            surface.draw_glyphs(Point::from_xy(*x, *y), &line.glyphs, font, &line.text, line.size, false);
+            for (at, run) in line.runs_in_reading_order() {
+                let font = fonts.face(line.weight, run[0].family).pdf.clone();
+                let (glyphs, start, scale) = in_writing_order(run);
+                let pen = Point::from_xy(x + at + start * line.size, *y);
+                surface.draw_glyphs(pen, &glyphs, font, &line.text, line.size * scale, false);
+            }
             surface.end_tagged();
             if let Some(c) = content {
                 ids[*c] = Some(id);

@@ -33,6 +33,8 @@ pub(crate) struct FrameTexts<'a> {
     pub traeger: Option<&'a str>,
     pub title: &'a str,
     pub footer: String,
+    /// Whether the frame's language runs right to left.
+    pub rtl: bool,
 }
 
 impl Frame {
@@ -66,14 +68,14 @@ impl Frame {
         let width = self.right - self.left;
         match texts.traeger {
             Some(traeger) => {
-                let traeger = fit(set, traeger, Weight::Bold, scale.small, width * 0.45);
+                let traeger = fit(set, traeger, Weight::Bold, scale.small, width * 0.45, texts.rtl);
                 items.push(Item::Text { x: self.left, y: baseline, line: traeger, ink: Ink::Text, content: None });
-                let title = fit(set, texts.title, Weight::Regular, scale.small, width * 0.5);
+                let title = fit(set, texts.title, Weight::Regular, scale.small, width * 0.5, texts.rtl);
                 let x = self.right - title.width;
                 items.push(Item::Text { x, y: baseline, line: title, ink: Ink::Muted, content: None });
             }
             None => {
-                let title = fit(set, texts.title, Weight::Regular, scale.small, width);
+                let title = fit(set, texts.title, Weight::Regular, scale.small, width, texts.rtl);
                 items.push(Item::Text { x: self.left, y: baseline, line: title, ink: Ink::Muted, content: None });
             }
         }
@@ -96,14 +98,17 @@ impl Frame {
         let rule_y = top - GAP / 2.0;
         items.push(Item::Rule { x1: self.left, y1: rule_y, x2: self.right, y2: rule_y, width: 0.4, ink: Ink::Rule });
         let width = (self.right - self.left) * FOOTER_SHARE;
-        for (n, line) in
-            set.wrap(&texts.footer, Weight::Regular, scale.small, width).into_iter().take(FOOTER_LINES).enumerate()
+        for (n, line) in set
+            .wrap(&texts.footer, Weight::Regular, scale.small, width, texts.rtl)
+            .into_iter()
+            .take(FOOTER_LINES)
+            .enumerate()
         {
             let y = top + n as f32 * self.line + scale.small;
             items.push(Item::Text { x: self.left, y, line, ink: Ink::Muted, content: None });
         }
         let number = wording.fill("page", &[("page", &page.to_string()), ("pages", &pages.to_string())]);
-        let number = set.line(&number, Weight::Regular, scale.small);
+        let number = set.line(&number, Weight::Regular, scale.small, texts.rtl);
         let x = self.right - number.width;
         items.push(Item::Text { x, y: top + scale.small, line: number, ink: Ink::Text, content: None });
         items
@@ -112,8 +117,8 @@ impl Frame {
 
 /// One line of at most `width`: an overlong text (a very long name) is shortened with "…",
 /// which the header can afford because page one shows the title in full.
-fn fit(set: &Typesetter, text: &str, weight: Weight, size: f32, width: f32) -> Line {
-    let line = set.line(text, weight, size);
+fn fit(set: &Typesetter, text: &str, weight: Weight, size: f32, width: f32, rtl: bool) -> Line {
+    let line = set.line(text, weight, size, rtl);
     if line.width <= width {
         return line;
     }
@@ -121,7 +126,7 @@ fn fit(set: &Typesetter, text: &str, weight: Weight, size: f32, width: f32) -> L
     let mut keep = ((width / average) as usize).min(text.chars().count());
     loop {
         let shortened: String = text.chars().take(keep).collect::<String>().trim_end().to_owned() + "…";
-        let line = set.line(&shortened, weight, size);
+        let line = set.line(&shortened, weight, size, rtl);
         if line.width <= width || keep == 0 {
             return line;
         }

@@ -16,6 +16,14 @@ pub(crate) enum Block {
     Section(Vec<Block>),
     /// Signature boxes, kept on one page.
     Signatures(Vec<SignatureView>),
+    /// Blocks in another language than the document's (the translation in a bilingual PDF):
+    /// tagged with their language, laid out in its direction, on a new page if asked.
+    Part {
+        lang: String,
+        rtl: bool,
+        new_page: bool,
+        blocks: Vec<Block>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

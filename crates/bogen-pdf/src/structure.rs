@@ -42,6 +42,9 @@ enum Child {
 #[derive(Debug)]
 struct Element {
     role: Option<Role>,
+    /// Language of the element's text where it differs from the document's; every element
+    /// inside carries it too, so each paragraph, cell and heading names its language itself.
+    lang: Option<String>,
     children: Vec<Child>,
 }
 
@@ -56,13 +59,19 @@ pub(crate) const ROOT: NodeId = 0;
 
 impl Structure {
     pub fn new() -> Structure {
-        Structure { elements: vec![Element { role: None, children: Vec::new() }], contents: 0 }
+        Structure { elements: vec![Element { role: None, lang: None, children: Vec::new() }], contents: 0 }
     }
 
-    /// Opens a new element as the last child of `parent`.
+    /// Opens a new element as the last child of `parent`, in the parent's language.
     pub fn open(&mut self, parent: NodeId, role: Role) -> NodeId {
+        let lang = self.elements[parent].lang.clone();
+        self.open_in(parent, role, lang)
+    }
+
+    /// Opens a new element whose text (and that of everything inside) is in `lang`.
+    pub fn open_in(&mut self, parent: NodeId, role: Role, lang: Option<String>) -> NodeId {
         let id = self.elements.len();
-        self.elements.push(Element { role: Some(role), children: Vec::new() });
+        self.elements.push(Element { role: Some(role), lang, children: Vec::new() });
         self.elements[parent].children.push(Child::Node(id));
         id
     }
@@ -95,7 +104,7 @@ impl Structure {
             Child::Content(c) => ids.get(*c).copied().flatten().map(Node::Leaf),
             Child::Node(n) => {
                 let element = &self.elements[*n];
-                let mut group = TagGroup::new(kind(element.role.as_ref()?));
+                let mut group = TagGroup::new(kind(element.role.as_ref()?).with_lang(element.lang.clone()));
                 for c in &element.children {
                     if let Some(node) = self.node(c, ids) {
                         group.push(node);

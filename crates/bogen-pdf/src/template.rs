@@ -54,7 +54,11 @@ pub struct Template {
     /// the help is what the participant must read, as in a data protection statement.
     #[serde(default)]
     pub show_help: bool,
-    /// Fixed texts by key; the form's `ui` texts `pdf.<key>` take precedence.
+    /// Whether a record in another language than German gives a bilingual PDF: the German
+    /// text, marked as binding, then its translation (see `crate::bilingual`).
+    #[serde(default)]
+    pub bilingual: bool,
+    /// Fixed texts by key, in German; see [`crate::wording`] for which texts win.
     #[serde(default)]
     pub texts: BTreeMap<String, String>,
     pub blocks: Vec<Block>,

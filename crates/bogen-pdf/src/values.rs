@@ -74,7 +74,7 @@ mod tests {
         let template =
             BTreeMap::from([("yes".to_owned(), "ja".to_owned()), ("decimalSeparator".to_owned(), ",".to_owned())]);
         let ui = BTreeMap::new();
-        let w = Wording::new(&ui, &template);
+        let w = Wording::new(&ui, &template, "de");
         let choices = vec![Choice { code: "hoch".into(), label: "Hoch".into() }];
         assert_eq!(display(&field(FieldKind::Date), Some(&json!("2026-11-30")), &w).unwrap(), "30.11.2026");
         let choice = field(FieldKind::Choice { choices: choices.clone(), radio: false });

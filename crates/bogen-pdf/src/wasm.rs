@@ -24,13 +24,33 @@ impl Press {
         Ok(Press { fonts: Fonts::from_ttf(regular, bold).map_err(|e| JsError::new(&e.to_string()))? })
     }
 
+    /// Adds the Arabic fonts (regular and bold), fetched only for a record that needs them.
+    #[wasm_bindgen(js_name = addArabic)]
+    pub fn add_arabic(&mut self, regular: Vec<u8>, bold: Vec<u8>) -> Result<(), JsError> {
+        self.fonts = self.fonts.clone().with_arabic(regular, bold).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(())
+    }
+
+    /// Whether the Arabic fonts are loaded.
+    #[wasm_bindgen(js_name = hasArabic)]
+    pub fn has_arabic(&self) -> bool {
+        self.fonts.arabic.is_some()
+    }
+
     /// The PDF of a record (its JSON text) laid out with the built-in template of its form.
-    /// `bundle` is the form bundle document (`forms/<id>.<lang>.json`) in the record's language.
-    /// The record must have been validated by the form; its digest is checked here.
-    pub fn render(&self, record: &str, bundle: &str) -> Result<Vec<u8>, JsError> {
+    /// `bundle` is the form bundle document (`forms/<id>.<lang>.json`) in the record's language;
+    /// `german`, the German one, makes the forms with a bilingual layout bilingual, as
+    /// `bogen pdf` does. The record must have been validated by the form; its digest is checked
+    /// here.
+    pub fn render(&self, record: &str, bundle: &str, german: Option<String>) -> Result<Vec<u8>, JsError> {
         let record = Record::parse(record).map_err(|e| JsError::new(&format!("record: {e}")))?;
         let bundle = FormBundle::from_document(bundle).map_err(|e| JsError::new(&format!("form bundle: {e}")))?;
+        let german = german
+            .map(|g| FormBundle::from_document(&g))
+            .transpose()
+            .map_err(|e| JsError::new(&format!("German form bundle: {e}")))?;
         let template = Template::for_form(&record.form.id).map_err(|e| JsError::new(&e.to_string()))?;
-        crate::render(&record, &bundle, &template, &self.fonts).map_err(|e| JsError::new(&e.to_string()))
+        crate::render_bilingual(&record, &bundle, german.as_ref(), &template, &self.fonts)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 }

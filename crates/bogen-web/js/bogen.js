@@ -136,6 +136,26 @@ function pdfPress() {
   return press;
 }
 
+// The Arabic fonts, added to the press once, for the first record with Arabic script in it.
+let arabic;
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+
+function arabicFonts(press, ...texts) {
+  if (press.hasArabic() || !texts.some((text) => ARABIC.test(text))) {
+    return undefined;
+  }
+  arabic ??= Promise.all(['Regular', 'Bold'].map((cut) => fetchBytes(`./fonts/NotoNaskhArabic-${cut}.ttf`)))
+    .then(([regular, bold]) => {
+      if (!press.hasArabic()) {
+        press.addArabic(regular, bold);
+      }
+    })
+    .finally(() => {
+      arabic = undefined;
+    });
+  return arabic;
+}
+
 async function fetchBytes(path) {
   const response = await fetch(new URL(path, import.meta.url), { credentials: 'same-origin' });
   if (!response.ok) {
@@ -243,8 +263,10 @@ class BogenForm {
       throw Object.assign(new Error('Bogen: the data is not valid; no PDF is made'), { errors });
     }
     const record = handle.record();
-    const [press, bundle] = await Promise.all([pdfPress(), this.#bundleFor(JSON.parse(record))]);
-    const bytes = press.render(record, bundle);
+    const parsed = JSON.parse(record);
+    const [press, bundle, german] = await Promise.all([pdfPress(), this.#bundleFor(parsed), this.#germanFor(parsed)]);
+    await arabicFonts(press, record, bundle);
+    const bytes = press.render(record, bundle, german);
     return { blob: new Blob([bytes], { type: 'application/pdf' }), record };
   }
 
@@ -258,6 +280,17 @@ class BogenForm {
     }
     const id = record.form.id;
     return fetchText(`./forms/${id}.${record.lang}.json`).catch(() => fetchText(`./forms/${id}.de.json`));
+  }
+
+  /**
+   * The form in German beside a record in another language, as `bogen pdf` adds it: the forms
+   * with a bilingual layout show the binding German text before the translation.
+   */
+  async #germanFor(record) {
+    if (this.#lang === undefined || record.lang === 'de') {
+      return undefined;
+    }
+    return this.#lang === 'de' ? this.#live().bundle() : fetchText(`./forms/${record.form.id}.de.json`);
   }
 
   /** The toolbar's "PDF erstellen": makes the PDF, offers it as a download, reports back. */

@@ -39,14 +39,22 @@ pub fn run(args: &Args, out: &Output) -> Result<Exit, Unusable> {
     // the administrator's messages are in.
     let lang = layout_lang(&record.lang);
     let bundle = if lang == args.lang { valid.bundle } else { checked::built_in(args.record, &record.form.id, lang)? };
-    let pdf =
-        bogen_pdf::render(record, &bundle, &template, &Fonts::noto_sans()).map_err(|e| match (args.template, e) {
+    // Forms whose layout is bilingual show the binding German text beside the translation.
+    let german = if lang == crate::RECORD_LANG {
+        None
+    } else {
+        Some(checked::built_in(args.record, &record.form.id, crate::RECORD_LANG)?)
+    };
+    let fonts = Fonts::noto_sans();
+    let pdf = bogen_pdf::render_bilingual(record, &bundle, german.as_ref(), &template, &fonts).map_err(|e| {
+        match (args.template, e) {
             (Some(path), PdfError::Template { reason, .. }) => {
                 Unusable::file(path, format!("does not fit form {}: {reason}", bundle.id))
             }
             (Some(path), e @ PdfError::FormMismatch { .. }) => Unusable::file(path, e),
             (_, e) => Unusable::file(args.record, format!("cannot make a PDF: {e}")),
-        })?;
+        }
+    })?;
     write::to(Some(args.output), &pdf, out)?;
     Ok(Exit::Done)
 }

@@ -106,11 +106,13 @@ pub(crate) struct Laid {
     pub outline: Vec<OutlineEntry>,
 }
 
-pub(crate) fn lay_out(composition: &Composition, set: &Typesetter, scale: &TypeScale, area: Area) -> Laid {
+/// Lays out the composition; `rtl` is the direction of the document's language.
+pub(crate) fn lay_out(composition: &Composition, set: &Typesetter, scale: &TypeScale, area: Area, rtl: bool) -> Laid {
     let mut flow = Flow {
         set,
         scale,
         area,
+        rtl,
         pages: vec![Page::default()],
         y: area.top,
         structure: Structure::new(),
@@ -127,6 +129,9 @@ pub(crate) struct Flow<'a> {
     pub set: &'a Typesetter<'a>,
     pub scale: &'a TypeScale,
     pub area: Area,
+    /// Direction of the text being laid out: right to left, lines are right-aligned and table
+    /// columns run from the right.
+    pub rtl: bool,
     pub pages: Vec<Page>,
     pub y: f32,
     pub structure: Structure,
@@ -171,6 +176,18 @@ impl Flow<'_> {
         self.pages.last_mut().expect("there is always a page").items.push(item);
     }
 
+    /// Breaks text into lines in the current direction.
+    pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<Line> {
+        self.set.wrap(text, weight, size, width, self.rtl)
+    }
+
+    /// Places one line in a box `width` wide starting at `x`: at its left edge, or right-aligned
+    /// when the text runs right to left.
+    pub fn text_in(&mut self, x: f32, width: f32, top: f32, line: Line, ink: Ink, node: Option<NodeId>) {
+        let x = if self.rtl { x + width - line.width } else { x };
+        self.text_line(x, top, line, ink, node);
+    }
+
     /// Places one line with its top at the cursor's `y` (no page check), tagged under `node`.
     pub fn text_line(&mut self, x: f32, top: f32, line: Line, ink: Ink, node: Option<NodeId>) {
         let size = line.size;
@@ -189,17 +206,31 @@ impl Flow<'_> {
             Block::List(items) => self.list(items, parent),
             Block::Section(blocks) => {
                 let section = self.structure.open(parent, Role::Section);
-                for (i, b) in blocks.iter().enumerate() {
-                    match (b, blocks.get(i + 1)) {
-                        (Block::Heading { level, text }, Some(next)) => {
-                            let keep = self.lead(next);
-                            self.heading_keeping(*level, text, section, keep);
-                        }
-                        _ => self.block(b, section),
-                    }
-                }
+                self.blocks(blocks, section);
             }
             Block::Signatures(views) => signature::block(self, views, parent),
+            Block::Part { lang, rtl, new_page, blocks } => {
+                if *new_page && !self.at_page_top() {
+                    self.new_page();
+                }
+                let outer = std::mem::replace(&mut self.rtl, *rtl);
+                let part = self.structure.open_in(parent, Role::Div, Some(lang.clone()));
+                self.blocks(blocks, part);
+                self.rtl = outer;
+            }
+        }
+    }
+
+    /// Blocks one after the other, each heading kept with the start of what follows it.
+    fn blocks(&mut self, blocks: &[Block], parent: NodeId) {
+        for (i, b) in blocks.iter().enumerate() {
+            match (b, blocks.get(i + 1)) {
+                (Block::Heading { level, text }, Some(next)) => {
+                    let keep = self.lead(next);
+                    self.heading_keeping(*level, text, parent, keep);
+                }
+                _ => self.block(b, parent),
+            }
         }
     }
 
@@ -223,6 +254,9 @@ impl Flow<'_> {
                 [] => 0.0,
             },
             Block::Signatures(views) => signature::height(self, views),
+            // A part on a new page needs nothing of the page before; one inline is a few lines.
+            Block::Part { new_page: true, .. } => 0.0,
+            Block::Part { .. } => lines(2.0),
         }
     }
 
@@ -233,7 +267,7 @@ impl Flow<'_> {
     /// Space before, lines and space after of a heading.
     fn heading_height(&self, level: u8, text: &str) -> f32 {
         let size = self.heading_size(level);
-        let lines = self.set.wrap(text, Weight::Bold, size, self.area.width()).len();
+        let lines = self.wrap(text, Weight::Bold, size, self.area.width()).len();
         let before = if level == 1 { 0.0 } else { size * 0.9 };
         before + lines as f32 * self.line_height(size) + size * 0.35
     }
@@ -241,7 +275,7 @@ impl Flow<'_> {
     /// A heading that moves to the next page unless `keep` more points fit below it.
     fn heading_keeping(&mut self, level: u8, text: &str, parent: NodeId, keep: f32) {
         let size = self.heading_size(level);
-        let lines = self.set.wrap(text, Weight::Bold, size, self.area.width());
+        let lines = self.wrap(text, Weight::Bold, size, self.area.width());
         let space_before = if level == 1 { 0.0 } else { size * 0.9 };
         self.keep(self.heading_height(level, text) + keep);
         if !self.at_page_top() {
@@ -250,8 +284,8 @@ impl Flow<'_> {
         self.outline.push(OutlineEntry { level, text: text.to_owned(), page: self.page_index(), y: self.y });
         let node = self.structure.open(parent, Role::Heading(level, text.to_owned()));
         for line in lines {
-            let (x, y) = (self.area.left, self.y);
-            self.text_line(x, y, line, Ink::Text, Some(node));
+            let (x, w, y) = (self.area.left, self.area.width(), self.y);
+            self.text_in(x, w, y, line, Ink::Text, Some(node));
             self.y += self.line_height(size);
         }
         self.y += size * 0.35;
@@ -260,10 +294,10 @@ impl Flow<'_> {
     fn paragraph(&mut self, text: &str, parent: NodeId) {
         let size = self.body();
         let node = self.structure.open(parent, Role::P);
-        for line in self.set.wrap(text, Weight::Regular, size, self.area.width()) {
+        for line in self.wrap(text, Weight::Regular, size, self.area.width()) {
             self.keep(self.line_height(size));
-            let (x, y) = (self.area.left, self.y);
-            self.text_line(x, y, line, Ink::Text, Some(node));
+            let (x, w, y) = (self.area.left, self.area.width(), self.y);
+            self.text_in(x, w, y, line, Ink::Text, Some(node));
             self.y += self.line_height(size);
         }
         self.y += size * 0.6;
@@ -275,17 +309,17 @@ impl Flow<'_> {
         let list = self.structure.open(parent, Role::List);
         for item in items {
             let li = self.structure.open(list, Role::ListItem);
-            let lines = self.set.wrap(item, Weight::Regular, size, self.area.width() - indent);
+            let lines = self.wrap(item, Weight::Regular, size, self.area.width() - indent);
             self.keep(self.line_height(size) * lines.len().min(2) as f32);
             let label = self.structure.open(li, Role::Label);
-            let bullet = self.set.line("•", Weight::Regular, size);
-            let (x, y) = (self.area.left + size * 0.3, self.y);
-            self.text_line(x, y, bullet, Ink::Text, Some(label));
+            let bullet = self.set.line("•", Weight::Regular, size, self.rtl);
+            let (x, w, y) = (self.area.left + size * 0.3, self.area.width() - size * 0.6, self.y);
+            self.text_in(x, w, y, bullet, Ink::Text, Some(label));
             let body = self.structure.open(li, Role::ListBody);
             for line in lines {
                 self.keep(self.line_height(size));
-                let (x, y) = (self.area.left + indent, self.y);
-                self.text_line(x, y, line, Ink::Text, Some(body));
+                let (x, y) = (if self.rtl { self.area.left } else { self.area.left + indent }, self.y);
+                self.text_in(x, self.area.width() - indent, y, line, Ink::Text, Some(body));
                 self.y += self.line_height(size);
             }
             self.y += size * 0.15;

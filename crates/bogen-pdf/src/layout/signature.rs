@@ -37,12 +37,11 @@ fn box_width(flow: &Flow) -> f32 {
 fn set<'v>(flow: &Flow, view: &'v SignatureView) -> Boxed<'v> {
     let inner = box_width(flow) - 2.0 * PAD;
     let (body, small) = (flow.body(), flow.scale.small);
-    let role = flow.set.wrap(&view.role, Weight::Bold, body, inner);
+    let role = flow.wrap(&view.role, Weight::Bold, body, inner);
     let (typed, confirmation) = match &view.mark {
-        SignatureMark::Typed { name, confirmation } => (
-            flow.set.wrap(name, Weight::Bold, body * 1.5, inner),
-            flow.set.wrap(confirmation, Weight::Regular, small, inner),
-        ),
+        SignatureMark::Typed { name, confirmation } => {
+            (flow.wrap(name, Weight::Bold, body * 1.5, inner), flow.wrap(confirmation, Weight::Regular, small, inner))
+        }
         _ => (Vec::new(), Vec::new()),
     };
     let caption_width = match view.mark {
@@ -50,8 +49,8 @@ fn set<'v>(flow: &Flow, view: &'v SignatureView) -> Boxed<'v> {
         _ => inner,
     };
     let caption: Vec<Vec<Line>> =
-        view.caption.iter().map(|c| flow.set.wrap(c, Weight::Regular, small, caption_width)).collect();
-    let note = view.note.as_deref().map(|n| flow.set.wrap(n, Weight::Bold, small, inner)).unwrap_or_default();
+        view.caption.iter().map(|c| flow.wrap(c, Weight::Regular, small, caption_width)).collect();
+    let note = view.note.as_deref().map(|n| flow.wrap(n, Weight::Bold, small, inner)).unwrap_or_default();
     let caption_lines = match view.mark {
         SignatureMark::Empty => caption.iter().map(Vec::len).max().unwrap_or(0),
         _ => caption.iter().map(Vec::len).sum(),
@@ -99,7 +98,7 @@ fn draw_box(flow: &mut Flow, b: &Boxed, x: f32, top: f32, width: f32, height: f3
     let mut y = top + PAD;
     let role = flow.structure.open(div, Role::P);
     for line in &b.role {
-        flow.text_line(inner_x, y, line.clone(), Ink::Text, Some(role));
+        flow.text_in(inner_x, inner_w, y, line.clone(), Ink::Text, Some(role));
         y += flow.line_height(body);
     }
     let mark_top = y;
@@ -121,12 +120,12 @@ fn draw_box(flow: &mut Flow, b: &Boxed, x: f32, top: f32, width: f32, height: f3
             let mut ty = line_y - 3.0 - typed_height - confirm_height;
             let name = flow.structure.open(div, Role::P);
             for line in &b.typed {
-                flow.text_line(inner_x, ty, line.clone(), Ink::Text, Some(name));
+                flow.text_in(inner_x, inner_w, ty, line.clone(), Ink::Text, Some(name));
                 ty += flow.line_height(body * 1.5);
             }
             let confirmation = flow.structure.open(div, Role::P);
             for line in &b.confirmation {
-                flow.text_line(inner_x, ty, line.clone(), Ink::Muted, Some(confirmation));
+                flow.text_in(inner_x, inner_w, ty, line.clone(), Ink::Muted, Some(confirmation));
                 ty += flow.line_height(small);
             }
         }
@@ -142,7 +141,7 @@ fn draw_box(flow: &mut Flow, b: &Boxed, x: f32, top: f32, width: f32, height: f3
             let p = flow.structure.open(div, Role::P);
             let mut cy = y;
             for line in caption {
-                flow.text_line(x1, cy, line.clone(), Ink::Muted, Some(p));
+                flow.text_in(x1, x2 - x1, cy, line.clone(), Ink::Muted, Some(p));
                 cy += flow.line_height(small);
             }
         }
@@ -152,14 +151,14 @@ fn draw_box(flow: &mut Flow, b: &Boxed, x: f32, top: f32, width: f32, height: f3
     for caption in &b.caption {
         let p = flow.structure.open(div, Role::P);
         for line in caption {
-            flow.text_line(inner_x, y, line.clone(), Ink::Text, Some(p));
+            flow.text_in(inner_x, inner_w, y, line.clone(), Ink::Text, Some(p));
             y += flow.line_height(small);
         }
     }
     if !b.note.is_empty() {
         let p = flow.structure.open(div, Role::P);
         for line in &b.note {
-            flow.text_line(inner_x, y, line.clone(), Ink::Text, Some(p));
+            flow.text_in(inner_x, inner_w, y, line.clone(), Ink::Text, Some(p));
             y += flow.line_height(small);
         }
     }

@@ -35,7 +35,8 @@ impl Columns {
         let mut at = flow.area.left;
         for r in relative {
             let w = flow.area.width() * r / total;
-            x.push(at);
+            // Right to left, the first column is the rightmost.
+            x.push(if flow.rtl { flow.area.left + flow.area.right - at - w } else { at });
             width.push(w);
             at += w;
         }
@@ -47,8 +48,8 @@ impl Columns {
 pub(crate) fn rows_lead(flow: &Flow, rows: &[(String, String)]) -> f32 {
     let columns = Columns::new(flow, &[LABEL_SHARE, 1.0 - LABEL_SHARE]);
     let lines = rows.first().map_or(1, |(label, value)| {
-        let label = flow.set.wrap(label, Weight::Bold, flow.body(), columns.width[0] - 2.0 * PAD_X).len();
-        let value = flow.set.wrap(value, Weight::Regular, flow.body(), columns.width[1] - 2.0 * PAD_X).len();
+        let label = flow.wrap(label, Weight::Bold, flow.body(), columns.width[0] - 2.0 * PAD_X).len();
+        let value = flow.wrap(value, Weight::Regular, flow.body(), columns.width[1] - 2.0 * PAD_X).len();
         label.max(value)
     });
     row_height(flow, first_part(lines))
@@ -70,7 +71,7 @@ pub(crate) fn table_lead(flow: &Flow, t: &Table) -> f32 {
         cells
             .iter()
             .zip(&columns.width)
-            .map(|(c, w)| flow.set.wrap(c, weight, flow.body(), w - 2.0 * PAD_X).len())
+            .map(|(c, w)| flow.wrap(c, weight, flow.body(), w - 2.0 * PAD_X).len())
             .max()
             .unwrap_or(1)
     };
@@ -89,11 +90,8 @@ pub(crate) fn rows(flow: &mut Flow, rows: &[(String, String)], parent: NodeId) {
         let label_node = flow.structure.open(row, Role::HeaderCell(false));
         let value_node = flow.structure.open(row, Role::Cell);
         let cells = vec![
-            Cell { lines: flow.set.wrap(label, Weight::Bold, size, columns.width[0] - 2.0 * PAD_X), node: label_node },
-            Cell {
-                lines: flow.set.wrap(value, Weight::Regular, size, columns.width[1] - 2.0 * PAD_X),
-                node: value_node,
-            },
+            Cell { lines: flow.wrap(label, Weight::Bold, size, columns.width[0] - 2.0 * PAD_X), node: label_node },
+            Cell { lines: flow.wrap(value, Weight::Regular, size, columns.width[1] - 2.0 * PAD_X), node: value_node },
         ];
         place_row(flow, &columns, cells, None);
     }
@@ -104,12 +102,8 @@ pub(crate) fn rows(flow: &mut Flow, rows: &[(String, String)], parent: NodeId) {
 pub(crate) fn table(flow: &mut Flow, t: &Table, parent: NodeId) {
     let columns = Columns::new(flow, &t.widths);
     let size = flow.body();
-    let header_lines: Vec<Vec<Line>> = t
-        .columns
-        .iter()
-        .zip(&columns.width)
-        .map(|(c, w)| flow.set.wrap(c, Weight::Bold, size, w - 2.0 * PAD_X))
-        .collect();
+    let header_lines: Vec<Vec<Line>> =
+        t.columns.iter().zip(&columns.width).map(|(c, w)| flow.wrap(c, Weight::Bold, size, w - 2.0 * PAD_X)).collect();
     // The header never stands alone at the foot of a page.
     flow.keep(table_lead(flow, t));
 
@@ -129,7 +123,7 @@ pub(crate) fn table(flow: &mut Flow, t: &Table, parent: NodeId) {
             .zip(&columns.width)
             .map(|(text, w)| {
                 let node = flow.structure.open(tr, Role::Cell);
-                Cell { lines: flow.set.wrap(text, Weight::Regular, size, w - 2.0 * PAD_X), node }
+                Cell { lines: flow.wrap(text, Weight::Regular, size, w - 2.0 * PAD_X), node }
             })
             .collect();
         place_row(flow, &columns, cells, Some(&header));
@@ -156,7 +150,8 @@ fn draw_header(flow: &mut Flow, columns: &Columns, lines: &[Vec<Line>], nodes: O
     for (i, cell) in lines.iter().enumerate() {
         for (n, line) in cell.iter().enumerate() {
             let y = top + n as f32 * flow.line_height(flow.body());
-            flow.text_line(columns.x[i] + PAD_X, y, line.clone(), Ink::Text, nodes.map(|nodes| nodes[i]));
+            let (x, w) = (columns.x[i] + PAD_X, columns.width[i] - 2.0 * PAD_X);
+            flow.text_in(x, w, y, line.clone(), Ink::Text, nodes.map(|nodes| nodes[i]));
         }
     }
     flow.y += height;
@@ -196,7 +191,8 @@ fn place_row(flow: &mut Flow, columns: &Columns, cells: Vec<Cell>, header: Optio
             }
             for (n, line) in cell.lines.iter().enumerate().skip(done).take(take) {
                 let y = top + (n - done) as f32 * line_height;
-                flow.text_line(columns.x[i] + PAD_X, y, line.clone(), Ink::Text, Some(cell.node));
+                let (x, w) = (columns.x[i] + PAD_X, columns.width[i] - 2.0 * PAD_X);
+                flow.text_in(x, w, y, line.clone(), Ink::Text, Some(cell.node));
             }
         }
         done += take;

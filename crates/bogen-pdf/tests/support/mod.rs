@@ -34,9 +34,15 @@ pub fn forms_with_examples() -> Vec<String> {
 
 /// A form with the shared German texts under its own, as the command line loads it.
 pub fn bundle(id: &str) -> FormBundle {
+    bundle_in(id, "de")
+}
+
+/// A form in a language: the shared texts of that language under the form's own.
+pub fn bundle_in(id: &str, lang: &str) -> FormBundle {
     let dir = workspace().join("forms").join(id);
-    let common = Texts::from_json(&read(&workspace().join("forms/common/i18n/de.json"))).expect("shared texts");
-    let own = Texts::from_json(&read(&dir.join("i18n/de.json"))).expect("form texts");
+    let common =
+        Texts::from_json(&read(&workspace().join(format!("forms/common/i18n/{lang}.json")))).expect("shared texts");
+    let own = Texts::from_json(&read(&dir.join(format!("i18n/{lang}.json")))).expect("form texts");
     let schema: Value = serde_json::from_str(&read(&dir.join("schema.json"))).expect("schema");
     let ui: Value = serde_json::from_str(&read(&dir.join("ui.json"))).expect("uiSchema");
     FormBundle::new(schema, ui, common.layered(own)).unwrap_or_else(|e| panic!("form {id}: {e}"))
@@ -148,4 +154,34 @@ pub fn word_boxes(file: &str) -> Vec<(String, f32, f32)> {
             (word, attr(l, "xMax"), attr(l, "yMax"))
         })
         .collect()
+}
+
+/// The PDF/A-3a and PDF/UA-1 validator `page` (PyPI page-validation) in a virtual environment
+/// under `.tools/`, made with python3's venv and pip on first use like the other tools there.
+pub fn validator_python() -> PathBuf {
+    const VALIDATOR: &str = "page-validation==0.11.0";
+    let venv = workspace().join(".tools/pdf-validation");
+    let python = venv.join("bin/python");
+    let installed = Command::new(&python).args(["-c", "import page"]).output().is_ok_and(|o| o.status.success());
+    if installed {
+        return python;
+    }
+    let run = |cmd: &mut Command| {
+        let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}; install python3 and python3-venv"));
+        assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    eprintln!("setting up {VALIDATOR} in {}", venv.display());
+    run(Command::new("python3").arg("-m").arg("venv").arg(&venv));
+    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", VALIDATOR]));
+    python
+}
+
+/// Validates PDFs against PDF/A-3a and PDF/UA-1; fails naming every finding.
+pub fn assert_conformant(files: &[PathBuf]) {
+    let script = workspace().join("crates/bogen-pdf/tests/validate.py");
+    let out = Command::new(validator_python()).arg(script).args(files).output().expect("validator runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    println!("{report}");
+    assert!(out.status.success(), "{report}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(report.lines().filter(|l| l.ends_with(" 0 failed")).count(), files.len() * 2, "{report}");
 }
