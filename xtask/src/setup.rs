@@ -64,9 +64,14 @@ pub fn npm_packages(root: &Path) -> Result<()> {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir))
 }
 
-/// The PDF checkers the PDF tests run: poppler's pdftotext, pdffonts, pdfdetach, pdftoppm, and qpdf.
+/// The PDF checkers the PDF tests run: poppler's pdftotext, pdffonts, pdfdetach, pdftoppm, qpdf,
+/// and mupdf's mutool (its text extraction follows the reading order of right-to-left lines).
 pub fn pdf_tools() -> Result<()> {
-    debian_packages(&[("poppler-utils", "/usr/bin/pdftotext"), ("qpdf", "/usr/bin/qpdf")])
+    debian_packages(&[
+        ("poppler-utils", "/usr/bin/pdftotext"),
+        ("qpdf", "/usr/bin/qpdf"),
+        ("mupdf-tools", "/usr/bin/mutool"),
+    ])
 }
 
 /// The browser for wasm and end-to-end tests: Debian's chromium and its driver.
