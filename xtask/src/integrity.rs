@@ -19,8 +19,8 @@ const MARKER: &str = "/* integrity */ {}";
 /// Files `bogen.js` fetches itself, checked against hashes written into it.
 const LOADED: [&str; 2] = ["bogen_web_bg.wasm", "bogen.css"];
 
-/// Modules `bogen.js` imports, pinned by modulepreload links.
-const IMPORTED: [&str; 2] = ["bogen_web.js", "bogen-element.js"];
+/// Modules `bogen.js` imports (directly or through one another), pinned by modulepreload links.
+const IMPORTED: [&str; 5] = ["bogen_web.js", "bogen-element.js", "drafts.js", "draft-region.js", "draft-store.js"];
 
 /// `sha384-<base64>` of a file's bytes.
 pub fn hash(bytes: &[u8]) -> String {
@@ -66,18 +66,22 @@ fn lookup<'a>(known: &'a [(&str, String)], name: &str) -> &'a str {
 
 /// The copy-paste snippet: `/bogen/` stands for wherever the site puts the files.
 fn snippet(known: &[(&str, String)]) -> String {
-    let h = |name| lookup(known, name);
-    format!(
-        "<!-- Bogen: put these lines into the page's <head>; change /bogen/ to where the files are. -->\n\
-         <link rel=\"modulepreload\" href=\"/bogen/bogen_web.js\" integrity=\"{}\">\n\
-         <link rel=\"modulepreload\" href=\"/bogen/bogen-element.js\" integrity=\"{}\">\n\
-         <script type=\"module\" src=\"/bogen/bogen.js\" integrity=\"{}\"></script>\n\
+    let mut out = String::from(
+        "<!-- Bogen: put these lines into the page's <head>; change /bogen/ to where the files are. -->\n",
+    );
+    for name in IMPORTED {
+        out.push_str(&format!(
+            "<link rel=\"modulepreload\" href=\"/bogen/{name}\" integrity=\"{}\">\n",
+            lookup(known, name)
+        ));
+    }
+    out.push_str(&format!(
+        "<script type=\"module\" src=\"/bogen/bogen.js\" integrity=\"{}\"></script>\n\
          <!-- And this where the form goes: -->\n\
          <bogen-form form=\"datenschutz\" lang=\"de\" profile=\"/bogen/traeger.json\"></bogen-form>\n",
-        h("bogen_web.js"),
-        h("bogen-element.js"),
-        h("bogen.js"),
-    )
+        lookup(known, "bogen.js")
+    ));
+    out
 }
 
 /// `page` with an `integrity` attribute on every link or script naming a hashed file.

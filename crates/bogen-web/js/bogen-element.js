@@ -11,7 +11,10 @@
 // Attributes: form (form id), lang (language code), readonly (boolean), profile (URL of the
 // Träger profile, same origin). Properties: form, lang, readOnly, profile (URL text or the
 // profile as an object), ready (a promise of the element once its form is on screen).
-// Methods: data(), setData(obj), validate(), record(), load(record), pdf() as on BogenForm;
+// Attributes for drafts (read when the form is mounted): draft="off", draft-key (the slot; two
+// elements showing the same form need two), draft-expiry-days (default 7).
+// Methods: data(), setData(obj), validate(), record(), load(record), pdf(),
+// setParticipantLang(lang), participantLang(), setMixed(on) as on BogenForm;
 // setData before the form is on screen sets the data it starts with. Form data is never an
 // attribute: attributes land in page sources, caches and logs.
 //
@@ -184,6 +187,40 @@ export function defineElement({ mount, styles, stylesIntegrity }) {
       return this.#live().pdf();
     }
 
+    /** The participant's language beside the working one (mixed mode, handover); a Promise. */
+    setParticipantLang(lang) {
+      return this.#live().setParticipantLang(lang);
+    }
+
+    participantLang() {
+      return this.#live().participantLang();
+    }
+
+    setMixed(on) {
+      this.#live().setMixed(on);
+    }
+
+    /**
+     * The `draft` option of mount from the attributes: `draft="off"` keeps no draft,
+     * `draft-key` names the slot (two elements with the same form need two), `draft-expiry-days`
+     * how long a draft is kept. A wrong value fails the mount with a message naming it.
+     */
+    #draftOption() {
+      if (this.getAttribute('draft') === 'off') {
+        return false;
+      }
+      const option = {};
+      const key = this.getAttribute('draft-key');
+      if (key !== null) {
+        option.key = key;
+      }
+      const days = this.getAttribute('draft-expiry-days');
+      if (days !== null) {
+        option.expiryDays = Number(days);
+      }
+      return option;
+    }
+
     /** Renders again once the present rendering is done; `profile` re-reads the profile. */
     #schedule(profile = false) {
       this.#queue = this.#queue.then(() => this.#render(profile)).catch(() => {});
@@ -214,7 +251,7 @@ export function defineElement({ mount, styles, stylesIntegrity }) {
       const host = this.#newHost();
       let form;
       try {
-        form = await mount(host, { form: id, lang, data: this.#pending });
+        form = await mount(host, { form: id, lang, data: this.#pending, draft: this.#draftOption() });
         if (keep) {
           form.load(keep);
         }
