@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
+import { wcag21 } from './axe.js';
+import { activeElement, isFocused } from './shadow.js';
 
 import { usePages } from './browser.js';
 import { FORMS, asEntered, germanDate, leaves, ui, withoutEmptyGroups } from './forms.js';
@@ -152,17 +153,17 @@ test('a typed form survives a reload as an encrypted draft, is offered, restored
   await page.reload();
   await waitForForm(page, screening);
   const offer = ui('draft.offer', { date: germanMoment(again.drafts[0].entry.savedAt) });
-  await page.getByRole('region', { name: offer, exact: true }).waitFor();
+  await page.getByRole('group', { name: offer, exact: true }).waitFor();
   assert.equal(await (await field(page, '/person/vorname')).inputValue(), '', 'the form starts empty until the person answers');
-  assert.ok(await region(page).evaluate((e) => e === document.activeElement), 'focus is on the question');
+  assert.ok(await isFocused(region(page)), 'focus is on the question');
   // Keyboard only: the first Tab reaches „Fortsetzen“.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), ui('draft.continue'));
+  assert.equal(await (await activeElement(page)).evaluate((e) => e.textContent), ui('draft.continue'));
   await page.keyboard.press('Enter');
   await assertOnScreen(page, screening, typedData);
   const restored = ui('draft.restored', { date: germanMoment(again.drafts[0].entry.savedAt) });
   assert.equal((await region(page).locator('p').innerText()).trim(), restored);
-  assert.ok(await region(page).evaluate((e) => e === document.activeElement), 'focus stays in the region');
+  assert.ok(await isFocused(region(page)), 'focus stays in the region');
 
   const record = await submitValid(page);
   assert.deepEqual(withoutEmptyGroups(record.data), asEntered(typedData), 'the restored data is the data typed');
@@ -219,13 +220,13 @@ test('„Entwurf verwerfen“ deletes the draft, while typing and when it is off
   await page.reload();
   await waitForForm(page, screening);
   await regionButton(page, 'draft.continue').waitFor();
-  const axe = await new AxeBuilder({ page }).include('.bogen-draft').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = await wcag21(page).analyze();
   assert.ok(axe.passes.some((p) => p.id === 'color-contrast'), 'axe checked the contrast of the question');
-  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'the question has no WCAG 2.1 AA violation');
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'the page with the question has no WCAG 2.1 AA violation');
   await regionButton(page, 'draft.discard').click();
   await storeSettles(page, 0);
   assert.equal((await region(page).innerText()).trim(), ui('draft.discarded'));
-  assert.ok(await region(page).evaluate((e) => e === document.activeElement), 'focus stays in the region');
+  assert.ok(await isFocused(region(page)), 'focus stays in the region');
   assert.equal(await (await field(page, '/person/name')).inputValue(), '', 'the form stays empty');
   await page.reload();
   await waitForForm(page, screening);

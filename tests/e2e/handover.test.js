@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
+import { wcag21 } from './axe.js';
+import { activeElement } from './shadow.js';
 
 import { usePages } from './browser.js';
 import { form, readJson, ui } from './forms.js';
@@ -29,7 +30,7 @@ async function chooseParticipant(page, lang) {
 }
 
 async function axeViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await wcag21(page).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -39,18 +40,23 @@ async function axeViolations(page) {
  */
 function reachableControls(page) {
   return page.evaluate(() => {
-    const host = document.getElementById('formular');
-    return [...document.querySelectorAll('input, textarea, select, button')]
-      .filter((e) => !e.disabled && e.getClientRects().length > 0)
-      .filter((e) => {
-        if (host.contains(e)) {
-          return !e.closest('[inert]') && e.tagName !== 'BUTTON' && !e.closest('.bogen-handover');
-        }
-        const box = e.getBoundingClientRect();
-        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-        return top !== null && !top.closest('.bogen-handover');
-      })
-      .map((e) => e.id || e.name || e.tagName);
+    const host = document.querySelector('bogen-form');
+    const root = host.shadowRoot ?? host;
+    const usable = (e) => !e.disabled && e.getClientRects().length > 0;
+    const inForm = [...root.querySelectorAll('input, textarea, select, button')]
+      .filter(usable)
+      .filter((e) => !e.closest('[inert]') && e.tagName !== 'BUTTON' && !e.closest('.bogen-handover'));
+    const onPage = [...document.querySelectorAll('input, textarea, select, button')].filter(usable).filter((e) => {
+      const box = e.getBoundingClientRect();
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      // A point over the form's shadow tree names the <bogen-form> host; ask its root what is there.
+      let top = document.elementFromPoint(x, y);
+      if (top === host && host.shadowRoot) {
+        top = host.shadowRoot.elementFromPoint(x, y);
+      }
+      return top !== null && !top.closest('.bogen-handover');
+    });
+    return [...inForm, ...onPage].map((e) => e.id || e.name || e.tagName);
   });
 }
 
@@ -115,7 +121,7 @@ test('datenschutz: the participant reads and signs in Arabic; only the PIN leads
   assert.ok(await view.isVisible(), 'Escape does not leave the view');
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
-    const inside = await page.evaluate(() => Boolean(document.activeElement?.closest('.bogen-handover')));
+    const inside = await (await activeElement(page)).evaluate((e) => Boolean(e?.closest('.bogen-handover')));
     assert.ok(inside, `focus stays in the view after ${i + 1} Tab presses`);
   }
   assert.deepEqual(await axeViolations(page), [], 'participant view');

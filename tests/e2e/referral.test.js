@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
+import { wcag21 } from './axe.js';
 
 import { BASE, usePages } from './browser.js';
 import { fill, form, readJson, ui } from './forms.js';
@@ -63,7 +63,7 @@ function suggestion(page) {
 }
 
 async function axe(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await wcag21(page).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -242,7 +242,12 @@ class BogenForm {
    */
   useProfile(profile, { prefill = false } = {}) {
     const text = profile === undefined || typeof profile === 'string' ? profile : JSON.stringify(profile);
-    return JSON.parse(this.#live().useProfile(text, prefill));
+    const profileShown = JSON.parse(this.#live().useProfile(text, prefill));
+    // Prefilled Träger data is where the form starts, not typing: it alone makes no draft.
+    if (prefill) {
+      this.#drafts?.settle();
+    }
+    return profileShown;
   }
 
   /**

@@ -24,7 +24,7 @@ export class DraftRegion {
     const id = `bogen-draft-${++regions}`;
     this.#box = doc.createElement('div');
     this.#box.className = 'bogen-draft';
-    this.#box.setAttribute('role', 'region');
+    this.#box.setAttribute('role', 'group');
     this.#box.setAttribute('aria-labelledby', `${id}-text`);
     this.#box.lang = texts.lang;
     this.#box.dir = ['ar', 'fa'].includes(texts.lang) ? 'rtl' : 'ltr';
@@ -80,7 +80,20 @@ export class DraftRegion {
     this.#buttons.hidden = actions.length === 0;
     this.#box.hidden = false;
     if (focus || focusWasInside) {
+      this.#focusWhenShown();
+    }
+  }
+
+  /**
+   * <bogen-form> builds a form in an element it attaches to its shadow root only once the form
+   * is ready, so the question may be asked before the region is in the page: focus then goes
+   * to it in the first frames after it arrives.
+   */
+  #focusWhenShown(frames = 30) {
+    if (this.#box.isConnected) {
       this.#box.focus();
+    } else if (frames > 0) {
+      requestAnimationFrame(() => this.#focusWhenShown(frames - 1));
     }
   }
 

@@ -203,6 +203,12 @@ class DraftKeeper {
     });
   }
 
+  /** What the form shows now is where it starts (a host's prefill), not typing: no draft of it. */
+  settle() {
+    clearTimeout(this.#timer);
+    this.#dirty = false;
+  }
+
   #changed() {
     this.#dirty = true;
     if (this.#ready && !this.#offering && !this.#stopped) {
