@@ -92,8 +92,11 @@ async fn type_into(input: &Element, text: &str) {
 #[wasm_bindgen_test]
 async fn every_input_has_a_visible_label_and_new_data_has_defaults() {
     let m = mounted(None).await;
+    let fields = all(&m.host, ".bogen-form :is(input:not([type=file]), select, textarea)");
+    assert_eq!(fields.len(), 3, "name, geburt and one minItems goal");
+    // Every control, the toolbar's (participant language, mixed mode) included, has its label.
     let inputs = all(&m.host, "input:not([type=file]), select, textarea");
-    assert_eq!(inputs.len(), 3, "name, geburt and one minItems goal");
+    assert!(inputs.len() > fields.len(), "the toolbar's controls are counted too");
     for input in &inputs {
         let label = one(&m.host, &format!("label[for='{}']", input.id()));
         assert!(!label.text_content().unwrap().trim().is_empty());

@@ -32,6 +32,7 @@ pub fn use_form() -> Form {
 pub fn FormView(props: &FormViewProps) -> Html {
     let form = props.form.clone();
     // New data (setData, a loaded record) renders every field anew: a new generation is a new key.
+    // Siblings' keys must differ too (Yew refuses a list with a key twice), hence the prefixes.
     let generation = form.reloads();
     let update = use_force_update();
     {
@@ -68,15 +69,15 @@ pub fn FormView(props: &FormViewProps) -> Html {
                 if !texts.reviewed {
                     <p class="bogen-notice">{ form.ui("unreviewed") }</p>
                 }
-                <Toolbar key={generation} />
-                <crate::participant::ParticipantControls key={generation} />
+                <Toolbar key={format!("toolbar-{generation}")} />
+                <crate::participant::ParticipantControls key={format!("participant-{generation}")} />
                 <StatusView />
-                <Summary key={generation} />
+                <Summary key={format!("summary-{generation}")} />
                 <form class="bogen-form" part="form" novalidate=true aria-labelledby={title_id} {onsubmit}>
                     // A disabled fieldset disables every control inside it: one switch for reading only.
                     <fieldset class="bogen-frame" disabled={read_only}>
-                        <Fields key={generation} />
-                        <Signatures key={generation} />
+                        <Fields key={format!("fields-{generation}")} />
+                        <Signatures key={format!("signatures-{generation}")} />
                     </fieldset>
                     if !read_only {
                         <div class="bogen-actions">
