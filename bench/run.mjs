@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { launch, withPage } from './lib/browser.mjs';
 import { prepare } from './lib/cases.mjs';
 import { navigate } from './lib/load.mjs';
-import { weigh } from './lib/bytes.mjs';
+import { validatorBytes, weigh } from './lib/bytes.mjs';
 import { type } from './lib/keystrokes.mjs';
 import { time } from './lib/validation.mjs';
 import { median, p95 } from './lib/stats.mjs';
@@ -42,7 +42,7 @@ const machine = { ...describe({ root, browserVersion: `Chromium ${browser.versio
 const cases = prepare({ root, site, form });
 const failures = { bogen: env.BENCH_BOGEN_ERROR ? { all: `build failed: ${env.BENCH_BOGEN_ERROR}` } : {}, rjsf: {} };
 const failed = (app, key) => failures[app].all ?? failures[app][key];
-const raw = { load: {}, complete: {}, bytes: {}, keys: {}, validation: {}, pdf: { first: [], warm: [] } };
+const raw = { load: {}, complete: {}, ready: {}, bytes: {}, keys: {}, validation: {}, pdf: { first: [], warm: [] } };
 const PDF_NAVIGATIONS = 3;
 const PDF_REPEATS = 10;
 
@@ -51,6 +51,7 @@ for (const [id, c] of Object.entries(cases)) {
   if (!c.ok) continue;
   raw.load[id] = { bogen: [], rjsf: [] };
   raw.complete[id] = { bogen: [], rjsf: [] };
+  raw.ready[id] = { bogen: [], rjsf: [] };
   for (let r = 0; r < runs; r += 1) {
     for (const app of r % 2 === 0 ? APPS : [...APPS].reverse()) {
       if (failed(app, id)) continue;
@@ -58,6 +59,7 @@ for (const [id, c] of Object.entries(cases)) {
         const nav = await navigate(page, url(app, id));
         raw.load[id][app].push(nav.ms);
         raw.complete[id][app].push(nav.complete);
+        raw.ready[id][app].push(nav.ready ?? (app === 'rjsf' ? nav.ms : null));
         raw.bytes[id] ??= {};
         raw.bytes[id][app] ??= weigh(site, nav.requests);
         if (id === 'list500') {
@@ -132,7 +134,7 @@ const pick = (app, key, value) => {
 const spreadOf = (samples) =>
   Object.fromEntries(APPS.map((app) => [app, samples[app]?.length > 1 && samples[app].every((t) => typeof t === 'number') ? [Math.min(...samples[app]), Math.max(...samples[app])] : null]));
 const pairOf = (key, f) => Object.fromEntries(APPS.map((app) => [app, pick(app, key, f(app))]));
-const m = { load: {}, complete: {}, spread: {}, bytes: {}, keys: {}, validation: null, pdf: null };
+const m = { load: {}, complete: {}, ready: {}, spread: {}, bytes: {}, keys: {}, validation: null, pdf: null };
 for (const [id, c] of Object.entries(cases)) {
   if (!c.ok) {
     m.load[id] = { bogen: { error: c.what }, rjsf: { error: c.what } };
@@ -142,6 +144,8 @@ for (const [id, c] of Object.entries(cases)) {
   m.complete[id] = pairOf(id, (app) => (raw.complete[id][app].every((t) => typeof t === 'number') ? median(raw.complete[id][app]) : undefined));
   m.spread[`load:${id}`] = spreadOf(raw.load[id]);
   m.spread[`complete:${id}`] = spreadOf(raw.complete[id]);
+  m.ready[id] = pairOf(id, (app) => (raw.ready[id][app].every((t) => typeof t === 'number') ? median(raw.ready[id][app]) : undefined));
+  m.spread[`ready:${id}`] = spreadOf(raw.ready[id]);
   m.bytes[id] = {
     code: pairOf(id, (app) => raw.bytes[id]?.[app]?.code),
     total: pairOf(id, (app) => raw.bytes[id]?.[app]?.total),
@@ -172,6 +176,7 @@ m.pdf = {
   total: added && typeof hilfeplanTotal === 'number' ? hilfeplanTotal + added.code + added.fonts : undefined,
   form,
 };
+m.validator = validatorBytes(site, base);
 const rows = tableRows(m);
 
 // Why Bogen misses a budget: a wasm size breakdown for bytes, traces and CPU profiles for time.

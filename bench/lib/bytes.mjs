@@ -22,3 +22,11 @@ export function weigh(site, requests) {
   const sum = (kind) => files.filter((f) => !kind || f.kind === kind).reduce((n, f) => n + f.brotli, 0);
   return { files, total: sum(), code: sum('code'), form: sum('form'), requests: files.length };
 }
+
+/// Files of Bogen's validator module, fetched after the form is painted.
+export const VALIDATOR_CODE = ['bogen_check.js', 'bogen_check_bg.wasm'];
+
+/// Brotli bytes of the validator module, as a production server sends them.
+export function validatorBytes(site, base) {
+  return weigh(site, VALIDATOR_CODE.map((p) => ({ url: new URL(p, base).href, status: 200 })));
+}

@@ -33,6 +33,12 @@ export function rows(m) {
   for (const [id, pair] of Object.entries(m.complete ?? {})) {
     add({ kind: 'complete', id }, `navigation to the whole form shown (last DOM change painted), ${id} (median)`, 'ms', pair, () => null, 'none (for context)', m.spread?.[`complete:${id}`]);
   }
+  for (const [id, pair] of Object.entries(m.ready ?? {})) {
+    add({ kind: 'ready', id }, `navigation until validation is ready, ${id} (median; Bogen: its validator module arrived and \`mount\` resolved; rjsf: its first usable input)`, 'ms', pair, () => null, 'none (for context)', m.spread?.[`ready:${id}`]);
+  }
+  if (m.validator) {
+    out.push({ topic: { kind: 'bytes', id: 'validator' }, figure: 'bytes the validator module adds: bogen_check.js + bogen_check_bg.wasm (brotli), fetched once the form is painted', unit: 'B', bogen: m.validator.total, rjsf: null, spread: null, ratio: null, budget: 'none (after interactive)', meets: null });
+  }
   for (const mode of ['off', 'on']) {
     const k = m.keys?.[mode];
     if (!k) continue;

@@ -47,7 +47,8 @@ function probe(quietMs) {
 const QUIET_MS = 1000;
 
 /// Navigates and waits until the form is usable and then complete, or the page reports an
-/// error. Returns `{ ms, complete, requests: [{url, status}] }`: `complete` is when the last
+/// error. Returns `{ ms, complete, ready, requests: [{url, status}] }` (`ready`: when the page
+/// said its validation is there, null if it never did): `complete` is when the last
 /// change before a quiet second was shown (null if that did not happen within the timeout).
 /// Throws with the page's error otherwise.
 export async function navigate(page, url, { timeoutMs = 60_000, before } = {}) {
@@ -66,17 +67,21 @@ export async function navigate(page, url, { timeoutMs = 60_000, before } = {}) {
     });
   const interactive = said('bench:interactive ');
   const completed = said('bench:complete ');
+  // Bogen says when its validator module has arrived (`mount` resolved); rjsf validates with
+  // the code it had before its first field, so for it this is the first usable field.
+  const validating = said('bench:ready ');
   await page.addInitScript(probe, QUIET_MS);
   if (before) await before();
   await page.goto(url, { waitUntil: 'commit' });
   const outcome = await within(interactive, timeoutMs, { error: `no usable form field within ${timeoutMs / 1000} s` });
   if (typeof outcome !== 'number') throw new Error([outcome.error, ...problems].join('\n'));
   const complete = await within(completed, timeoutMs, null);
+  const ready = await within(validating, complete === null ? 0 : 2_000, null);
   // Requests the page started up to the first usable field: the document plus resource timing.
   const started = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until).map((e) => e.name), outcome);
   const wanted = new Set([page.url(), ...started]);
   const requests = responses.filter((r) => wanted.has(r.url));
-  return { ms: outcome, complete: typeof complete === 'number' ? complete : null, requests, problems };
+  return { ms: outcome, complete: typeof complete === 'number' ? complete : null, ready: typeof ready === 'number' ? ready : null, requests, problems };
 }
 
 function within(promise, ms, fallback) {

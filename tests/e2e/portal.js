@@ -10,7 +10,7 @@ import { BASE } from './browser.js';
 import { germanDate, hidden, join, leaves, schemaAt, segments, ui } from './forms.js';
 
 /** Collects what the form hands the page (submitted and saved records), from the first script on. */
-function recordEvents() {
+export function recordEvents() {
   window.bogenEvents = { submitted: [], saved: [] };
   document.addEventListener('bogen-submit', (e) => window.bogenEvents.submitted.push(e.detail.record));
   document.addEventListener('bogen-save', (e) => window.bogenEvents.saved.push(e.detail.record));

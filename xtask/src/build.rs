@@ -25,6 +25,8 @@ pub fn site(root: &Path) -> Result<PathBuf> {
     }
     fs::create_dir_all(&dist)?;
     wasm_module(root, "bogen-web", &[], &dist)?;
+    // The validator module, loaded by bogen.js once the form is painted.
+    wasm_module(root, "bogen-check", &[], &dist)?;
     pdf_module::build(root, &dist)?;
     copy_dir(&root.join("www"), &dist, &[dist.as_path()])?;
     copy_dir(&root.join("crates/bogen-web/js"), &dist, &[])?;

@@ -17,10 +17,11 @@ use sha2::{Digest, Sha384};
 const MARKER: &str = "/* integrity */ {}";
 
 /// Files `bogen.js` fetches itself, checked against hashes written into it.
-const LOADED: [&str; 2] = ["bogen_web_bg.wasm", "bogen.css"];
+const LOADED: [&str; 3] = ["bogen_web_bg.wasm", "bogen_check_bg.wasm", "bogen.css"];
 
 /// Modules `bogen.js` imports (directly or through one another), pinned by modulepreload links.
-const IMPORTED: [&str; 5] = ["bogen_web.js", "bogen-element.js", "drafts.js", "draft-region.js", "draft-store.js"];
+const IMPORTED: [&str; 6] =
+    ["bogen_web.js", "bogen_check.js", "bogen-element.js", "drafts.js", "draft-region.js", "draft-store.js"];
 
 /// `sha384-<base64>` of a file's bytes.
 pub fn hash(bytes: &[u8]) -> String {

@@ -41,7 +41,8 @@ pub fn all(root: &Path) -> Result<()> {
     let runner = wasm_test_runner(root)?;
     setup::run(
         cargo()
-            .args(["test", "--target", setup::WASM_TARGET, "-p", "bogen-web"])
+            // The engine's tests run without bogen.js, so its validator is linked in.
+            .args(["test", "--target", setup::WASM_TARGET, "-p", "bogen-web", "--features", "inline-validator"])
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;

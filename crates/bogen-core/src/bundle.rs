@@ -9,7 +9,9 @@ use crate::limits::{self, JsonError};
 use crate::messages::{self, FieldError};
 use crate::signing::{self, SignatureSlot};
 use crate::texts::Texts;
-use crate::validation::{SchemaError, Validator, Violation};
+#[cfg(feature = "jsonschema")]
+use crate::validation::Validator;
+use crate::validation::{SchemaError, Violation};
 
 /// Prefix of the `$id` of every form: `urn:bogen:form:<id>:<semver>`. A URN, not a URL, so
 /// nothing ever tries to fetch it.
@@ -27,6 +29,7 @@ pub struct FormBundle {
     pub root: Field,
     /// The signatures the form asks for (`ui:signatures`), in the order they are given.
     pub signatures: Vec<SignatureSlot>,
+    #[cfg(feature = "jsonschema")]
     validator: Validator,
     conditions: Conditions,
 }
@@ -79,20 +82,41 @@ impl FormBundle {
 
     pub fn new(schema: Value, ui: Value, texts: Texts) -> Result<FormBundle, BundleError> {
         let (id, version) = identity(&schema)?;
+        #[cfg(feature = "jsonschema")]
         let validator = Validator::compile(&schema)?;
         let root = Field::build(&schema, &ui, &texts)?;
         let signatures = signing::slots(&ui, &schema).map_err(BundleError::Signatures)?;
         let conditions = Conditions::compile(&schema)?;
         let schema_hash = canonical::digest(&schema);
-        Ok(FormBundle { id, version, schema, ui, texts, schema_hash, root, signatures, validator, conditions })
+        Ok(FormBundle {
+            id,
+            version,
+            schema,
+            ui,
+            texts,
+            schema_hash,
+            root,
+            signatures,
+            #[cfg(feature = "jsonschema")]
+            validator,
+            conditions,
+        })
+    }
+
+    /// Messages for people, in screen order, for violations found by any validator of this
+    /// form's schema (in the browser: the validator module).
+    pub fn explain(&self, violations: &[Violation]) -> Vec<FieldError> {
+        messages::explain(violations, &self.root, &self.texts)
     }
 
     /// Every rule the data breaks, unexplained (for tools that want keywords).
+    #[cfg(feature = "jsonschema")]
     pub fn violations(&self, data: &Value) -> Vec<Violation> {
         self.validator.violations(data)
     }
 
     /// Messages for people, in screen order; empty when the data is valid.
+    #[cfg(feature = "jsonschema")]
     pub fn validate(&self, data: &Value) -> Vec<FieldError> {
         if self.validator.is_valid(data) {
             return Vec::new();
@@ -100,6 +124,7 @@ impl FormBundle {
         messages::explain(&self.validator.violations(data), &self.root, &self.texts)
     }
 
+    #[cfg(feature = "jsonschema")]
     pub fn is_valid(&self, data: &Value) -> bool {
         self.validator.is_valid(data)
     }
@@ -153,6 +178,7 @@ mod tests {
         "$defs":{"t":{"type":"string","minLength":1}},
         "properties":{"name":{"$ref":"#/$defs/t"}}}"##;
 
+    #[cfg(feature = "jsonschema")]
     #[test]
     fn loads_identity_and_validates_through_refs() {
         let b = FormBundle::from_json(

@@ -7,6 +7,11 @@
 //!
 //! Nothing here does I/O or knows the browser or PDF: callers hand in text and get values back,
 //! so the command line, the browser and the PDF module share one verdict on the same data.
+//!
+//! The `jsonschema` feature (on by default) brings the [`Validator`]. The browser's form and PDF
+//! modules are built without it, to stay small; the form gets its [`Violation`]s from the
+//! browser's validator module, which is this crate with the feature, and explains them with
+//! [`FormBundle::explain`] like everyone else.
 
 pub mod bundle;
 pub mod canonical;
@@ -34,4 +39,6 @@ pub use record::{Record, RecordError};
 pub use signature::{Mark, Point, Signature};
 pub use signing::SignatureSlot;
 pub use texts::Texts;
-pub use validation::{Validator, Violation};
+#[cfg(feature = "jsonschema")]
+pub use validation::Validator;
+pub use validation::{SchemaError, Violation};

@@ -77,7 +77,7 @@ fn form_position(root: &Field, pointer: &str) -> Vec<usize> {
     position
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jsonschema"))]
 mod tests {
     use super::*;
     use crate::validation::Validator;

@@ -2,6 +2,7 @@
 //! for the data, shown above the form and filled into the fields that ask for it. A profile
 //! that cannot be used is refused with the place that is wrong; the form works without it.
 
+#[cfg(feature = "jsonschema")]
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,9 @@ use serde_json::Value;
 
 use crate::limits::{self, JsonError};
 use crate::texts::{self, Texts};
+#[cfg(feature = "jsonschema")]
 use crate::validation::Validator;
+use crate::validation::Violation;
 
 pub const SCHEMA: &str = include_str!("../../../forms/profile.schema.json");
 
@@ -70,6 +73,7 @@ impl ProfileError {
     }
 }
 
+#[cfg(feature = "jsonschema")]
 fn validator() -> &'static Validator {
     static COMPILED: OnceLock<Validator> = OnceLock::new();
     COMPILED.get_or_init(|| {
@@ -80,16 +84,29 @@ fn validator() -> &'static Validator {
 
 impl Profile {
     /// Reads a profile's JSON text; the first problem found is the error.
+    #[cfg(feature = "jsonschema")]
     pub fn parse(text: &str) -> Result<Profile, ProfileError> {
-        let value = limits::parse_json(text).map_err(|e| match e {
-            JsonError::Syntax { at, .. } => ProfileError::Syntax { line: at.line, column: at.column },
-            JsonError::TooLarge { .. } | JsonError::TooDeep { .. } => ProfileError::Unreadable,
-        })?;
-        Profile::from_value(value)
+        Profile::from_value(Profile::read(text)?)
     }
 
+    #[cfg(feature = "jsonschema")]
     pub fn from_value(value: Value) -> Result<Profile, ProfileError> {
-        if let Some(v) = validator().violations(&value).into_iter().next() {
+        let violations = validator().violations(&value);
+        Profile::checked(value, &violations)
+    }
+
+    /// The JSON of a profile's text, not yet checked against [`SCHEMA`].
+    pub fn read(text: &str) -> Result<Value, ProfileError> {
+        limits::parse_json(text).map_err(|e| match e {
+            JsonError::Syntax { at, .. } => ProfileError::Syntax { line: at.line, column: at.column },
+            JsonError::TooLarge { .. } | JsonError::TooDeep { .. } => ProfileError::Unreadable,
+        })
+    }
+
+    /// The profile, given what a validator of [`SCHEMA`] found in it; the first violation is
+    /// the error.
+    pub fn checked(value: Value, violations: &[Violation]) -> Result<Profile, ProfileError> {
+        if let Some(v) = violations.first().cloned() {
             let pointer = if v.pointer.is_empty() { "/".to_owned() } else { v.pointer };
             return Err(match v.keyword.as_str() {
                 "required" => ProfileError::Missing { pointer },

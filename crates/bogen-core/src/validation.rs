@@ -1,18 +1,25 @@
 //! Validation with a schema compiled once per form, so a keystroke costs one pass over the data
 //! and no compilation. The engine is the `jsonschema` crate in JSON Schema 2020-12 mode with
 //! `format` asserted (a date must be a date), the same in the browser and on the command line.
+//!
+//! [`Violation`] is what every verdict is made of, wherever it was found: the browser's form
+//! engine is built without the `jsonschema` feature and gets its violations from the validator
+//! module (crates/bogen-check, this very code), as JSON.
 
+#[cfg(feature = "jsonschema")]
 use serde_json::Value;
 
+#[cfg(feature = "jsonschema")]
 use crate::path;
 
 /// A compiled form schema.
+#[cfg(feature = "jsonschema")]
 pub struct Validator {
     compiled: jsonschema::Validator,
 }
 
 /// One rule the data breaks, bound to the field it concerns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Violation {
     /// JSON pointer of the field. For a missing required property this is the property itself,
     /// not its parent object, so the message lands at the empty input.
@@ -20,6 +27,7 @@ pub struct Violation {
     /// The JSON Schema keyword, e.g. `required`, `minLength`, `format`.
     pub keyword: String,
     /// Parameters for the message: `limit`, `format`, `pattern`, `expected`.
+    #[serde(with = "params")]
     pub params: Vec<(&'static str, String)>,
 }
 
@@ -31,6 +39,7 @@ pub struct SchemaError {
     pub reason: String,
 }
 
+#[cfg(feature = "jsonschema")]
 impl Validator {
     pub fn compile(schema: &Value) -> Result<Validator, SchemaError> {
         if let Some(dialect) = schema.get("$schema").and_then(Value::as_str) {
@@ -94,7 +103,25 @@ impl Validator {
     }
 }
 
+/// Parameters cross as a JSON object; their names are the few messages use.
+mod params {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    const NAMES: &[&str] = &["limit", "format", "pattern", "expected"];
+
+    pub fn serialize<S: Serializer>(params: &[(&'static str, String)], s: S) -> Result<S::Ok, S::Error> {
+        params.iter().map(|(k, v)| (*k, v)).collect::<BTreeMap<_, _>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(&'static str, String)>, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(d)?;
+        Ok(map.into_iter().filter_map(|(k, v)| NAMES.iter().find(|n| **n == k).map(|n| (*n, v))).collect())
+    }
+}
+
 /// `string`, or `string or null`, for messages.
+#[cfg(feature = "jsonschema")]
 fn type_names(kind: &jsonschema::error::TypeKind) -> String {
     match kind {
         jsonschema::error::TypeKind::Single(t) => t.to_string(),
@@ -104,6 +131,7 @@ fn type_names(kind: &jsonschema::error::TypeKind) -> String {
     }
 }
 
+#[cfg(feature = "jsonschema")]
 fn pointer_or_root(p: &str) -> String {
     if p.is_empty() {
         "/".into()
@@ -112,7 +140,7 @@ fn pointer_or_root(p: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jsonschema"))]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -245,10 +245,13 @@ export function defineElement({ mount, styles, stylesIntegrity }) {
       const profile = this.#profileSource();
       await this.#styled;
       // The new form is built beside the old one and takes its place only when it is ready, so a
-      // language that fails to load leaves the form and what was typed as they were.
+      // language that fails to load leaves the form and what was typed as they were. The first
+      // form goes straight into place: it is usable once painted, before `mount` resolves
+      // (which waits for the validator module); unless it is read-only, which it becomes only
+      // after mounting.
       const keep = this.#shown?.id === id ? this.#form.record() : this.#shown ? undefined : this.#record;
       const fresh = !keep && this.#pending === undefined;
-      const host = this.#newHost();
+      const host = this.#form || this.readOnly ? this.#newHost() : this.#host;
       let form;
       try {
         form = await mount(host, { form: id, lang, data: this.#pending, draft: this.#draftOption() });
@@ -257,14 +260,19 @@ export function defineElement({ mount, styles, stylesIntegrity }) {
         }
       } catch (error) {
         form?.destroy();
+        if (host === this.#host) {
+          host.replaceChildren();
+        }
         this.#fail(error, keep);
         return;
       }
       form.setReadOnly(this.readOnly);
       this.#applyProfile(form, await profile, fresh);
       const old = this.#form;
-      this.#host.replaceWith(host);
-      this.#host = host;
+      if (host !== this.#host) {
+        this.#host.replaceWith(host);
+        this.#host = host;
+      }
       this.#form = form;
       this.#shown = { id, lang };
       this.#pending = undefined;

@@ -23,6 +23,11 @@
 //                                   also shows a message before the element, with a link that
 //                                   saves the record.
 //
+// Verdicts come from the validator module (`bogen_check.js`, `bogen_check_bg.wasm`: bogen-core's
+// validator, the very one `bogen validate` runs), loaded once the first form is painted, so a
+// form is usable after downloading the renderer alone. `mount` resolves once it is there; a
+// submit made before waits for it.
+//
 // PDFs come from a second module (`bogen_pdf.js`, `bogen_pdf_bg.wasm`, `fonts/`), imported
 // only when the first PDF is made (the toolbar's "PDF erstellen" or `form.pdf()`), so opening a
 // form never downloads PDF code or fonts.
@@ -30,7 +35,7 @@
 // Drafts (`drafts.js`, on unless `draft: false`): the record is saved encrypted in IndexedDB as
 // the person types; a kept draft is offered when the form is mounted again.
 
-import init, { mountBundle, mountCustom, netzwerkLoaded } from './bogen_web.js';
+import init, { mountBundle, mountCustom, netzwerkLoaded, validatorArrived } from './bogen_web.js';
 import { defineElement } from './bogen-element.js';
 
 // Subresource Integrity (sha384) of the files this module loads itself, written in by
@@ -52,6 +57,36 @@ engine.catch(() => {});
 
 function start() {
   return engine;
+}
+
+// The validator module, loaded once per page, after the first form is painted (it is needed
+// when a person leaves a field or submits, not to show the form); a failed load is tried again.
+let validator;
+
+function loadValidator() {
+  validator ??= (async () => {
+    await painted();
+    const check = await import('./bogen_check.js');
+    await check.default({ module_or_path: request('./bogen_check_bg.wasm') });
+    validatorArrived({ compile: check.compile, violations: check.violations });
+  })();
+  validator.catch(() => {
+    validator = undefined;
+  });
+  return validator;
+}
+
+/** Resolves after the next frame has been painted and the page is idle (or soon, if it stays busy). */
+function painted() {
+  return new Promise((resolve) => {
+    const idle = () => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 250 }) : setTimeout(resolve, 0));
+    // A hidden page paints no frames: then the timer goes on alone.
+    const timer = setTimeout(idle, 250);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(idle, 0);
+    });
+  });
 }
 
 async function fetchText(path) {
@@ -99,6 +134,17 @@ export async function mount(element, options = {}) {
     handle = mountCustom(element, common, JSON.stringify(form.schema), JSON.stringify(form.uiSchema ?? {}), texts, data, lang);
   } else {
     throw new TypeError('Bogen: options.form must be a form id or {schema, uiSchema, texts}');
+  }
+  try {
+    await loadValidator();
+    const problem = handle.schemaProblem();
+    if (problem) {
+      throw new Error(problem);
+    }
+  } catch (error) {
+    element.removeEventListener('bogen-netzwerk-request', onNetzwerkRequest);
+    handle.destroy();
+    throw error;
   }
   const kept = await keepDrafts(element, handle, drafts);
   return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined, kept);

@@ -97,8 +97,20 @@ impl FormHandle {
     }
 
     /// Shows every message as a submit attempt does; returns `[{pointer, message}]` as JSON.
-    pub fn validate(&self) -> String {
-        serde_json::to_string(&self.form.check(false)).unwrap_or_else(|_| "[]".into())
+    /// An error before the validator module has arrived (`mount` waits for it).
+    pub fn validate(&self) -> Result<String, JsError> {
+        let errors = self.form.check(false);
+        if !self.form.verdict_ready() {
+            return Err(JsError::new("Bogen: the validator module has not been loaded"));
+        }
+        Ok(serde_json::to_string(&errors).unwrap_or_else(|_| "[]".into()))
+    }
+
+    /// Why the validator module refuses the form's schema, once it has arrived: a schema a
+    /// host brought that is not JSON Schema 2020-12. `mount` then fails with this message.
+    #[wasm_bindgen(js_name = schemaProblem)]
+    pub fn schema_problem(&self) -> Option<String> {
+        self.form.validation.schema_problem(&self.form.bundle)
     }
 
     /// The record of the current data as JSON text.
@@ -138,7 +150,12 @@ impl FormHandle {
         let profile = text
             .as_deref()
             .ok_or(ProfileError::Unreadable)
-            .and_then(Profile::parse)
+            .and_then(Profile::read)
+            .and_then(|value| {
+                let violations = crate::validator::violations_under(bogen_core::profile::SCHEMA, &value)
+                    .ok_or(ProfileError::Unreadable)?;
+                Profile::checked(value, &violations)
+            })
             .map_err(|e| JsError::new(&e.text(&self.form.bundle.texts)))?;
         *self.form.traeger.borrow_mut() = Some(profile.clone());
         if prefill {

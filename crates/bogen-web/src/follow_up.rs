@@ -12,6 +12,8 @@ use bogen_core::{FieldError, FormBundle, Visibility};
 use serde_json::Value;
 use yew::Callback;
 
+use crate::validator::Validation;
+
 /// Told `true` when a follow-up question appears, `false` when it disappears.
 type ShownListener = Callback<bool>;
 
@@ -61,9 +63,11 @@ impl FollowUps {
         }
     }
 
-    /// Messages for the data without hidden answers: a hidden question has none.
-    pub fn validate(&self, bundle: &FormBundle, data: &Value) -> Vec<FieldError> {
-        bundle.validate(&self.visibility.borrow().visible(data))
+    /// Messages for the data without hidden answers: a hidden question has none. `None` while
+    /// there is no verdict (the validator module has not arrived).
+    pub fn validate(&self, bundle: &FormBundle, validation: &Validation, data: &Value) -> Option<Vec<FieldError>> {
+        let violations = validation.violations(bundle, &self.visibility.borrow().visible(data))?;
+        Some(bundle.explain(&violations))
     }
 
     /// Tells the wrappers of the questions at `changed` whether they show now. Call it with no

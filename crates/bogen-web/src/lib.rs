@@ -1,8 +1,8 @@
 //! The form engine in the browser.
 //!
 //! A host page calls `mount` from `bogen.js`; this crate renders the form's [`Field`] tree with
-//! Yew, keeps the data in one shared [`state::Form`] and validates it with the schema the
-//! [`FormBundle`] compiled once. A keystroke writes one value and re-renders only the fields whose
+//! Yew, keeps the data in one shared [`state::Form`] and validates it through the validator
+//! module (`validator`), which compiles the [`FormBundle`]'s schema once. A keystroke writes one value and re-renders only the fields whose
 //! message changed, so long forms stay responsive.
 //!
 //! [`Field`]: bogen_core::Field
@@ -27,7 +27,9 @@ mod root;
 mod signature;
 mod state;
 mod tree;
+mod validator;
 mod view;
 
 pub use api::{mount_bundle, mount_custom, FormHandle};
 pub use netzwerk::netzwerk_loaded;
+pub use validator::validator_arrived;

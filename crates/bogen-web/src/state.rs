@@ -24,6 +24,7 @@ use crate::events;
 use crate::follow_up::FollowUps;
 use crate::ids::Ids;
 use crate::tree::Node;
+use crate::validator::Validation;
 
 mod lists;
 
@@ -37,7 +38,8 @@ impl PartialEq for Form {
     }
 }
 
-/// A form known without being kept alive (by the panic hook).
+/// A form known without being kept alive (by the panic hook, by the validator's arrival).
+#[derive(Clone)]
 pub struct WeakForm(std::rc::Weak<Shared>);
 
 impl WeakForm {
@@ -62,6 +64,8 @@ pub struct Shared {
     pub lang: String,
     /// Which follow-up questions show; their hidden answers stay in `data`.
     pub follow_ups: FollowUps,
+    /// The form's schema in the validator module.
+    pub validation: Validation,
     inner: RefCell<Inner>,
     listeners: RefCell<Listeners>,
     refresh_pending: Cell<bool>,
@@ -92,6 +96,8 @@ struct Inner {
     /// Fields whose message is shown before any submit attempt.
     touched: HashSet<String>,
     submitted: bool,
+    /// A submit attempt came before the validator module: it is made again when it arrives.
+    submit_waiting: bool,
     focus_summary: bool,
     /// The record last saved or loaded, so `created` survives saving again.
     record: Option<Record>,
@@ -141,13 +147,14 @@ impl Form {
         let data = prepared(&bundle, data);
         let follow_ups = FollowUps::new(&bundle, &data);
         let inner = Inner { data, ..Inner::default() };
-        Form(Rc::new(Shared {
+        let form = Form(Rc::new(Shared {
             bundle,
             tree,
             element,
             ids: Ids::fresh(),
             lang: lang.to_owned(),
             follow_ups,
+            validation: Validation::default(),
             inner: RefCell::new(inner),
             listeners: RefCell::default(),
             refresh_pending: Cell::new(false),
@@ -156,7 +163,18 @@ impl Form {
             read_only: Cell::new(false),
             traeger: RefCell::default(),
             participant: Default::default(),
-        }))
+        }));
+        Validation::register(form.downgrade());
+        form
+    }
+
+    /// The validator module is there: messages due are shown, a waiting submit is made.
+    pub fn validator_arrived(&self) {
+        self.refresh_now();
+        let waiting = std::mem::take(&mut self.inner.borrow_mut().submit_waiting);
+        if waiting {
+            self.submit();
+        }
     }
 
     pub fn downgrade(&self) -> WeakForm {
@@ -272,9 +290,20 @@ impl Form {
         errors
     }
 
-    /// The submit button: checks, and hands a valid record to the host.
+    /// Whether the messages describe the current data (the validator has had its say).
+    pub fn verdict_ready(&self) -> bool {
+        self.inner.borrow().fresh
+    }
+
+    /// The submit button: checks, and hands a valid record to the host. Before the validator
+    /// module has arrived the attempt waits for it; nothing leaves the form unchecked.
     pub fn submit(&self) {
-        if !self.check(true).is_empty() {
+        let errors = self.check(true);
+        if !self.verdict_ready() {
+            self.inner.borrow_mut().submit_waiting = true;
+            return;
+        }
+        if !errors.is_empty() {
             self.set_status(None);
             return;
         }
@@ -543,8 +572,10 @@ impl Form {
     fn refresh(&self, inner: &mut Inner) -> Changes {
         let live = inner.submitted || !inner.touched.is_empty();
         if live && !inner.fresh {
-            inner.errors = self.follow_ups.validate(&self.bundle, &inner.data);
-            inner.fresh = true;
+            if let Some(errors) = self.follow_ups.validate(&self.bundle, &self.validation, &inner.data) {
+                inner.errors = errors;
+                inner.fresh = true;
+            }
         }
         let mut shown: HashMap<String, AttrValue> = HashMap::new();
         if live {

@@ -18,8 +18,13 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
+mod probe;
+
+pub use probe::SUPPORTED as CONDITION_KEYWORDS;
+
 use crate::path;
 use crate::validation::SchemaError;
+use probe::Probe;
 
 /// Deepest schema nesting walked; deeper schemas are refused by the layout already.
 const MAX_DEPTH: usize = 32;
@@ -137,7 +142,7 @@ struct Rule {
 }
 
 enum Test {
-    Schema(Box<jsonschema::Validator>),
+    Schema(Box<Probe>),
     Present(String),
 }
 
@@ -267,7 +272,7 @@ impl Conditions {
         let test = match test {
             BranchTest::If { schema, at } => {
                 read_keys(schema, object, &mut reads);
-                Test::Schema(Box::new(compile_test(root, schema, at)?))
+                Test::Schema(Box::new(Probe::compile(root, schema, at)?))
             }
             BranchTest::Present(name) => {
                 reads.push(path::child_key(object, name));
@@ -326,7 +331,7 @@ impl Conditions {
                     let value = data.pointer(&instance).unwrap_or(&empty);
                     let value = without(value, &instance, &visibility.hidden);
                     let outcome = match &rule.test {
-                        Test::Schema(validator) => validator.is_valid(&value),
+                        Test::Schema(probe) => probe.holds(&value),
                         Test::Present(name) => value.get(name).is_some(),
                     };
                     visibility.outcomes.insert((index, instance), outcome);
@@ -420,19 +425,6 @@ fn read_keys(schema: &Value, object: &str, out: &mut Vec<String>) {
             _ => out.push(object.to_owned()),
         }
     }
-}
-
-/// Compiles an `if` subschema on its own. References into the form's `$defs` keep working
-/// because the form's `$defs` travel with it.
-fn compile_test(root: &Value, test: &Value, at: &str) -> Result<jsonschema::Validator, SchemaError> {
-    let mut document = test.clone();
-    if let (Value::Object(map), Some(defs)) = (&mut document, root.get("$defs")) {
-        map.entry("$defs").or_insert_with(|| defs.clone());
-    }
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&document)
-        .map_err(|e| SchemaError { at: at.to_owned(), reason: format!("condition cannot be compiled: {e}") })
 }
 
 /// Follows local `$ref`s; one that points nowhere is left as it is (the layout reports it).
@@ -576,6 +568,6 @@ mod tests {
     fn a_broken_condition_names_its_place() {
         let schema = json!({"type": "object", "if": {"minLength": -1}, "then": {"properties": {"x": {}}}});
         let e = Conditions::compile(&schema).err().unwrap();
-        assert_eq!(e.at, "/if");
+        assert_eq!(e.at, "/if/minLength");
     }
 }
