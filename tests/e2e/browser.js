@@ -61,8 +61,9 @@ export function usePages({ serviceWorkers = 'block' } = {}) {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
     // The first page of a fresh browser pays for its start (profile, compositor, caches);
     // opening one here keeps that out of the first test's waits.
+    // Only a warm-up: should it not finish, the tests' own waits still apply and report.
     const warm = await browser.newPage();
-    await warm.goto(BASE, { timeout: 120_000 });
+    await warm.goto(BASE, { timeout: 60_000, waitUntil: 'domcontentloaded' }).catch(() => {});
     await warm.close();
   });
   after(async () => {

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { wcag21 } from './axe.js';
 import { BASE, usePages } from './browser.js';
 import { readJson, ui } from './forms.js';
-import { fieldId } from './portal.js';
+import { fieldId, settled } from './portal.js';
 
 const withPage = usePages();
 const PROFILE = readJson('www/traeger.json');
@@ -36,6 +36,7 @@ async function embedded(page, selector = 'bogen-form') {
   const host = page.locator(selector);
   const title = host.locator('h1.bogen-title');
   await title.waitFor();
+  await settled(page);
   const id = await title.getAttribute('id');
   return { host, pre: id.slice(0, -'--title'.length) };
 }

@@ -34,6 +34,15 @@ export async function openForm(page, f) {
 /** Waits until the form `f` is on screen (after opening or reloading). */
 export async function waitForForm(page, f) {
   await page.getByRole('heading', { level: 1, name: f.title, exact: true }).waitFor();
+  await settled(page);
+}
+
+/**
+ * Waits until every `<bogen-form>` on the page is ready: its form takes input as soon as it is
+ * painted, but the validator module, a kept draft and the Träger profile come after that.
+ */
+export async function settled(page) {
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('bogen-form')].map((e) => e.ready.then(() => true))));
 }
 
 /** The id prefix of the form on the page (its title is `<prefix>--title`). */

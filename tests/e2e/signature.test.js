@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { wcag21 } from './axe.js';
 import { usePages } from './browser.js';
 import { ROOT, digest, form, ui } from './forms.js';
-import { enter, jsonFile, load, openForm, save, status, typeInto, waitForStatus } from './portal.js';
+import { enter, jsonFile, load, openForm, save, status, typeInto, waitForForm, waitForStatus } from './portal.js';
 import { activeElement, formRoot, isFocused } from './shadow.js';
 
 const withPage = usePages();
@@ -171,7 +171,7 @@ test('hilfeplan: drawn with the mouse, undo, clear, resize, a dot refused; strok
     await writeFile(join(ROOT, 'crates/bogen-pdf/tests/fixtures/hilfeplan-signed.json'), file.text);
   }
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: hilfeplan.title }).waitFor();
+  await waitForForm(page, hilfeplan);
   await load(page, jsonFile(file.name, file.text));
   await waitForStatus(page, ui('record.loaded', { file: file.name }));
   const shown = slot(page, 'teilnehmende').locator('canvas');

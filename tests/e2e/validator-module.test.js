@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 import { BASE, usePages } from './browser.js';
 import { FORMS, ui } from './forms.js';
-import { field, recordEvents, submitButton, submitted, summary, waitForForm } from './portal.js';
+import { field, recordEvents, submitButton, submitted, summary } from './portal.js';
 import { isFocused } from './shadow.js';
 
 const withPage = usePages();
@@ -26,7 +26,8 @@ test('the form takes input before the validator module arrives, and a submit wai
   });
   await page.addInitScript(recordEvents);
   await page.goto(`${BASE}?form=hilfeplan`);
-  await waitForForm(page, hilfeplan);
+  // Not waitForForm: that waits for the element to be ready, which is after the module came.
+  await page.getByRole('heading', { level: 1, name: hilfeplan.title, exact: true }).waitFor();
 
   // The form is on screen and takes typing while the validator module is held back.
   const name = await field(page, '/stammdaten/name');

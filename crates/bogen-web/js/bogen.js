@@ -135,6 +135,8 @@ export async function mount(element, options = {}) {
   } else {
     throw new TypeError('Bogen: options.form must be a form id or {schema, uiSchema, texts}');
   }
+  // Drafts listen from now on: the form takes input while the validator module loads.
+  const keeping = keepDrafts(element, handle, drafts);
   try {
     await loadValidator();
     const problem = handle.schemaProblem();
@@ -142,11 +144,12 @@ export async function mount(element, options = {}) {
       throw new Error(problem);
     }
   } catch (error) {
+    keeping.then((kept) => kept?.stop());
     element.removeEventListener('bogen-netzwerk-request', onNetzwerkRequest);
     handle.destroy();
     throw error;
   }
-  const kept = await keepDrafts(element, handle, drafts);
+  const kept = await keeping;
   return new BogenForm(handle, element, typeof form === 'string' ? lang : undefined, kept);
 }
 

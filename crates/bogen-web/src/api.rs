@@ -163,7 +163,7 @@ impl FormHandle {
             let before = data.clone();
             profile.prefill(&self.form.bundle.schema, &mut data);
             if data != before {
-                self.form.set_data(data);
+                self.form.set_start(data);
             }
         }
         Ok(serde_json::to_string(&profile).unwrap_or_default())

@@ -365,6 +365,13 @@ impl Form {
     /// Replaces the data (from the host) and renders the form anew.
     pub fn set_data(&self, data: Value) {
         self.replace(prepared(&self.bundle, Some(data)), None);
+        self.changed("");
+    }
+
+    /// Replaces the data with what the form starts from (a Träger profile's answers filled in):
+    /// not a change anyone made, so no `bogen-change` (and no draft) follows.
+    pub fn set_start(&self, data: Value) {
+        self.replace(prepared(&self.bundle, Some(data)), None);
     }
 
     /// Loads a record's text. On error nothing changes and the message says why, in the form's
@@ -376,6 +383,7 @@ impl Form {
         let stale = crate::signature::stale_notices(self, &record);
         *self.signatures.borrow_mut() = record.signatures.clone();
         self.replace(data, Some(record));
+        self.changed("");
         Ok(notices
             .iter()
             .map(|n| match n {
@@ -408,7 +416,6 @@ impl Form {
         if let Some(reload) = reload {
             reload.emit(());
         }
-        self.changed("");
     }
 
     pub fn status(&self) -> Option<Status> {
