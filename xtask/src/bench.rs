@@ -11,7 +11,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::{build, serve, setup};
+use crate::{build, integrity, serve, setup};
 
 /// The rjsf pages need `'unsafe-eval'`: ajv compiles each schema into a `new Function`.
 const CSP_RJSF: &str = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self'; \
@@ -120,6 +120,13 @@ fn named_build(root: &Path, dist: &Path, bench: &Path, out: &Path, named: &Path)
         "--strip-producers",
     ]))?;
     fs::copy(bindgen_dir.join("bogen_web.js"), named.join("bogen_web.js"))?;
+    // bogen.js checks the wasm it fetches against the hash the build wrote into it: that of the
+    // stripped wasm, which the named one replaces.
+    let script_path = named.join("bogen.js");
+    let script = fs::read_to_string(&script_path).context("reading the named build's bogen.js")?;
+    let stripped = integrity::hash(&fs::read(dist.join("bogen_web_bg.wasm"))?);
+    let kept = integrity::hash(&fs::read(&target)?);
+    fs::write(&script_path, script.replace(&stripped, &kept))?;
     Ok(target)
 }
 
