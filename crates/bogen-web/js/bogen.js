@@ -291,12 +291,8 @@ class BogenForm {
    */
   useProfile(profile, { prefill = false } = {}) {
     const text = profile === undefined || typeof profile === 'string' ? profile : JSON.stringify(profile);
-    const profileShown = JSON.parse(this.#live().useProfile(text, prefill));
-    // Prefilled Träger data is where the form starts, not typing: it alone makes no draft.
-    if (prefill) {
-      this.#drafts?.settle();
-    }
-    return profileShown;
+    // A prefill sends no bogen-change (it is where the form starts), so it alone makes no draft.
+    return JSON.parse(this.#live().useProfile(text, prefill));
   }
 
   /**

@@ -194,19 +194,20 @@ class DraftKeeper {
   }
 
   #discard() {
+    this.#forget(() => this.#region.show(this.#text('discarded'), []));
+  }
+
+  /** Deletes the stored draft and forgets pending changes; `after` then updates the region. */
+  #forget(after) {
     clearTimeout(this.#timer);
     this.#offering = false;
     this.#dirty = false;
     this.#enqueue(async () => {
       await deleteDraft(this.#id);
-      this.#region.show(this.#text('discarded'), []);
+      if (!this.#stopped) {
+        after();
+      }
     });
-  }
-
-  /** What the form shows now is where it starts (a host's prefill), not typing: no draft of it. */
-  settle() {
-    clearTimeout(this.#timer);
-    this.#dirty = false;
   }
 
   #changed() {
@@ -249,15 +250,7 @@ class DraftKeeper {
   }
 
   #submitted() {
-    clearTimeout(this.#timer);
-    this.#dirty = false;
-    this.#offering = false;
-    this.#enqueue(async () => {
-      await deleteDraft(this.#id);
-      if (!this.#stopped) {
-        this.#showNotice(false);
-      }
-    });
+    this.#forget(() => this.#showNotice(false));
   }
 
   #enqueue(step) {

@@ -152,8 +152,7 @@ impl FormHandle {
             .ok_or(ProfileError::Unreadable)
             .and_then(Profile::read)
             .and_then(|value| {
-                let violations = crate::validator::violations_under(bogen_core::profile::SCHEMA, &value)
-                    .ok_or(ProfileError::Unreadable)?;
+                let violations = crate::validator::profile_violations(&value).ok_or(ProfileError::Unreadable)?;
                 Profile::checked(value, &violations)
             })
             .map_err(|e| JsError::new(&e.text(&self.form.bundle.texts)))?;

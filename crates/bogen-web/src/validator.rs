@@ -76,38 +76,43 @@ impl Validation {
             Some(bundle.violations(data))
         }
         #[cfg(not(feature = "inline-validator"))]
-        {
-            let id = self.compiled(bundle)?;
-            let text = MODULE.with(|m| m.borrow().as_ref().map(|m| m.violations(id, &data.to_string())))?;
-            match text {
-                Ok(text) => serde_json::from_str(&text).ok(),
-                Err(e) => {
-                    web_sys::console::error_2(&JsValue::from_str("Bogen: validation failed"), &e);
-                    None
-                }
-            }
-        }
+        self.asked(|| bundle.schema.to_string(), data)
     }
 
     /// Why the validator refuses the form's schema (a host's own schema that is not JSON Schema
     /// 2020-12), once the module is there; `None` when it accepts it or has not arrived.
     pub fn schema_problem(&self, bundle: &FormBundle) -> Option<String> {
         #[cfg(not(feature = "inline-validator"))]
-        let _ = self.compiled(bundle);
+        let _ = self.compiled(|| bundle.schema.to_string());
         #[cfg(feature = "inline-validator")]
         let _ = bundle;
         self.refused.borrow().clone()
     }
 
+    /// Asks the module for the violations of `data` under the schema `schema` gives (its JSON
+    /// text, made only for the first question).
     #[cfg(not(feature = "inline-validator"))]
-    fn compiled(&self, bundle: &FormBundle) -> Option<u32> {
+    fn asked(&self, schema: impl FnOnce() -> String, data: &Value) -> Option<Vec<Violation>> {
+        let id = self.compiled(schema)?;
+        let text = MODULE.with(|m| m.borrow().as_ref().map(|m| m.violations(id, &data.to_string())))?;
+        match text {
+            Ok(text) => serde_json::from_str(&text).ok(),
+            Err(e) => {
+                web_sys::console::error_2(&JsValue::from_str("Bogen: validation failed"), &e);
+                None
+            }
+        }
+    }
+
+    #[cfg(not(feature = "inline-validator"))]
+    fn compiled(&self, schema: impl FnOnce() -> String) -> Option<u32> {
         if let Some(id) = self.id.get() {
             return Some(id);
         }
         if self.refused.borrow().is_some() {
             return None;
         }
-        let result = MODULE.with(|m| m.borrow().as_ref().map(|m| m.compile(&bundle.schema.to_string())))?;
+        let result = MODULE.with(|m| m.borrow().as_ref().map(|m| m.compile(&schema())))?;
         match result {
             Ok(id) => {
                 self.id.set(Some(id));
@@ -122,30 +127,19 @@ impl Validation {
     }
 }
 
-/// The violations of `data` under a schema given as text (a Träger profile's), compiled once
-/// per page; `None` while the module has not arrived.
-pub fn violations_under(schema: &'static str, data: &Value) -> Option<Vec<Violation>> {
+/// The violations of a Träger profile (`forms/profile.schema.json`), whose schema the module
+/// compiles once per page; `None` while the module has not arrived.
+pub fn profile_violations(data: &Value) -> Option<Vec<Violation>> {
     #[cfg(feature = "inline-validator")]
     {
-        let schema: Value = serde_json::from_str(schema).ok()?;
-        let validator = bogen_core::Validator::compile(&schema).ok()?;
-        Some(validator.violations(data))
+        let schema: Value = serde_json::from_str(bogen_core::profile::SCHEMA).ok()?;
+        Some(bogen_core::Validator::compile(&schema).ok()?.violations(data))
     }
     #[cfg(not(feature = "inline-validator"))]
     {
         thread_local! {
-            static IDS: RefCell<Vec<(&'static str, u32)>> = const { RefCell::new(Vec::new()) };
+            static PROFILE: Validation = Validation::default();
         }
-        let known = IDS.with(|ids| ids.borrow().iter().find(|(s, _)| std::ptr::eq(*s, schema)).map(|(_, id)| *id));
-        let id = match known {
-            Some(id) => id,
-            None => {
-                let id = MODULE.with(|m| m.borrow().as_ref().map(|m| m.compile(schema)))?.ok()?;
-                IDS.with(|ids| ids.borrow_mut().push((schema, id)));
-                id
-            }
-        };
-        let text = MODULE.with(|m| m.borrow().as_ref().map(|m| m.violations(id, &data.to_string())))?.ok()?;
-        serde_json::from_str(&text).ok()
+        PROFILE.with(|v| v.asked(|| bogen_core::profile::SCHEMA.to_owned(), data))
     }
 }
